@@ -1,0 +1,44 @@
+# policyparse — `make run` parses the bundled corpus, `make test` runs the tests.
+# Both create .venv on first use; nothing is downloaded at run time.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+STAMP  := $(VENV)/.stamp-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+TSTAMP := $(VENV)/.stamp-test-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+CORPUS := $(wildcard corpora/*.txt corpora/*.pdf corpora/*.html)
+
+.PHONY: run test bench venv venv-test clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(STAMP): $(VENV)/bin/python pyproject.toml
+	$(PIP) install -q -e .
+	touch $@
+
+$(TSTAMP): $(VENV)/bin/python pyproject.toml
+	$(PIP) install -q -e '.[test]'
+	touch $@ $(STAMP)
+
+venv: $(STAMP)
+venv-test: $(TSTAMP)
+
+run: venv
+	@mkdir -p out
+	@for f in $(CORPUS); do \
+	  b=$$(basename "$$f"); \
+	  $(VENV)/bin/policyparse parse "$$f" -o "out/$${b%.*}.json" || exit $$?; \
+	done
+	@$(VENV)/bin/policyparse summary out/*.json
+
+test: venv-test
+	$(PY) -m pytest
+
+bench: venv-test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf out .pytest_cache

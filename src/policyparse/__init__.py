@@ -1,0 +1,34 @@
+"""policyparse: Chinese government policy notices → structured, grounded data.
+
+>>> import policyparse
+>>> result = policyparse.parse("corpora/quzhou_2024.txt")
+>>> result.documents[0].measures[0].title
+'完善项目招引落地服务'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["InputError", "ParseResult", "parse", "parse_text"]
+
+if TYPE_CHECKING:
+    from .errors import InputError
+    from .models import ParseResult
+    from .pipeline import parse, parse_text
+
+
+def __getattr__(name: str) -> Any:  # lazy: importing policyparse stays cheap
+    if name in ("parse", "parse_text"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    if name == "ParseResult":
+        from .models import ParseResult
+
+        return ParseResult
+    if name == "InputError":
+        from .errors import InputError
+
+        return InputError
+    raise AttributeError(name)

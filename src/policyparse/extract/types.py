@@ -1,0 +1,58 @@
+"""What the field extractors return: items with working-copy spans (the pipeline maps
+them to ``source_text`` and cuts their printed form)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Context:
+    plan_year: int | None = None
+    first_leads: bool = False  # the document declares that the first-listed unit leads
+
+
+@dataclass(slots=True)
+class RawDeadline:
+    span: tuple[int, int]
+    date: str
+    year_inferred: bool
+
+
+@dataclass(slots=True)
+class RawQuantity:
+    span: tuple[int, int]
+    value: float
+    unit: str
+    comparator: str
+    kind: str
+    value_max: float | None = None
+    metric: str | None = None
+    deadline: RawDeadline | None = None
+
+
+@dataclass(slots=True)
+class RawUnit:
+    span: tuple[int, int]
+    role: str
+    generic: bool = False
+    name: str | None = None  # set when the printed name is not one contiguous span
+
+
+@dataclass(slots=True)
+class Fields:
+    units: list[RawUnit] = field(default_factory=list)
+    deadlines: list[RawDeadline] = field(default_factory=list)
+    quantities: list[RawQuantity] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Facts:
+    title: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    effective: str | None = None
+    region: str | None = None
+    plan_year: int | None = None
+    first_leads: bool = False

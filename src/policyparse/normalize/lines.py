@@ -1,0 +1,107 @@
+"""Line repair: one paragraph per line, as the author wrote it.
+
+Text pulled from a PDF or copied from a web page breaks lines inside sentences and
+even inside words (``专\\n项基金``, ``（责任单\\n\\n位：…``), scatters blank lines and
+page numbers, and indents with spaces.  This stage drops debris lines and the
+indentation, keeps a line break where a paragraph really ends, and joins the rest.
+The rules are data in grammars/layout.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import grammar, numbering
+from .offsets import Editor, MappedText
+from .script import fold_width
+
+_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200a\u3000"
+_BREAK = re.compile("[\\n\\f\\v\\x1c\\x1d\\x1e\\x85\\u2028\\u2029]")
+_OPENERS_CONTINUE = set("，,。、；;:：)）】」』”’")
+
+
+@functools.cache
+def _layout():
+    g = grammar.load("layout")
+    return {
+        "debris": [re.compile(p) for p in g["debris"]],
+        "standalone": [re.compile(p, re.I) for p in g["standalone"]],
+        "terminal": set(g["terminal_chars"]),
+        "closing": set(g["closing_chars"]),
+        "short": int(g["short_line_max"]),
+        "punct": set(g["sentence_punct"]),
+    }
+
+
+def is_debris(line: str) -> bool:
+    return any(p.match(line) for p in _layout()["debris"])
+
+
+def is_standalone(line: str) -> bool:
+    return any(p.match(line) for p in _layout()["standalone"])
+
+
+def is_heading(line: str) -> bool:
+    """A numbered line with a short title and no sentence: a heading."""
+    tok = numbering.match_at(line)
+    if tok is None:
+        return False
+    rest = line[tok.end :]
+    return len(rest) <= 40 and "。" not in rest and ";" not in rest
+
+
+def keeps_break(prev: str, nxt: str) -> bool:
+    """Whether the break between two (folded, stripped) content lines is a paragraph end."""
+    lay = _layout()
+    if nxt[0] in _OPENERS_CONTINUE:
+        return False
+    if numbering.match_at(nxt) is not None:
+        return True
+    if is_standalone(prev) or is_standalone(nxt):
+        return True
+    last = prev[-1]
+    if last in lay["terminal"] or last in lay["closing"]:
+        return True
+    if is_heading(prev):
+        return True
+    if len(prev) <= lay["short"] and not any(c in lay["punct"] for c in prev):
+        return True
+    return False
+
+
+def _content_lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, break_pos) of each non-blank, non-debris line, stripped;
+    break_pos is the index of the line-break character after it (or len)."""
+    out = []
+    bounds = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    bounds.append((len(text), len(text)))
+    pos = 0
+    for brk, nxt in bounds:
+        s, e = pos, brk
+        pos = nxt
+        while s < e and text[s] in _SPACE:
+            s += 1
+        while e > s and text[e - 1] in _SPACE:
+            e -= 1
+        if s == e or is_debris(fold_width(text[s:e])):
+            continue
+        out.append((s, e, brk))
+    return out
+
+
+def repair_lines(mt: MappedText) -> MappedText:
+    text = mt.text
+    lines = _content_lines(text)
+    ed = Editor(mt)
+    folded = [fold_width(text[s:e]) for s, e, _ in lines]
+    for i, (s, e, brk) in enumerate(lines):
+        ed.keep(s, e)
+        if i + 1 == len(lines):
+            break
+        if keeps_break(folded[i], folded[i + 1]):
+            if brk < len(text) and text[brk] == "\n":
+                ed.keep(brk, brk + 1)
+            else:
+                ed.replace(brk, brk + 1, "\n")
+    return ed.build()

@@ -1,0 +1,66 @@
+"""Width folding and traditional→simplified conversion, both char for char.
+
+Both keep the working copy index-aligned with the display copy: a character whose
+NFKC form is not exactly one character (…, ①) is left as it is, and OpenCC's output
+is used only where it has the input's length (line by line, else char by char).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+_KEEP = set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _KEEP or ch.isascii():
+        return ch
+    f = unicodedata.normalize("NFKC", ch)
+    return f if len(f) == 1 else ch
+
+
+def fold_width(text: str) -> str:
+    """NFKC folding (full-width → half-width and the like), one char for one char."""
+    if text.isascii():
+        return text
+    return "".join(map(_fold_char, text))
+
+
+@functools.cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with OpenCC, keeping the length of every line."""
+    if not text:
+        return text
+    conv = _converter().convert
+    out = conv(text)
+    if len(out) == len(text):
+        return out
+    lines = text.split("\n")
+    fixed = []
+    for line in lines:
+        c = conv(line)
+        if len(c) != len(line):
+            c = "".join(ch2 if len(ch2 := conv(ch)) == 1 else ch for ch in line)
+        fixed.append(c)
+    return "\n".join(fixed)
+
+
+def detect_script(original: str, simplified: str) -> str:
+    """``traditional`` when OpenCC changed a noticeable share of the CJK characters."""
+    cjk = changed = 0
+    for a, b in zip(original, simplified):
+        if "\u4e00" <= a <= "\u9fff":
+            cjk += 1
+            if a != b:
+                changed += 1
+    if cjk and changed / cjk >= 0.03:
+        return "traditional"
+    return "simplified"

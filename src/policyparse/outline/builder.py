@@ -1,0 +1,253 @@
+"""Segments → documents, each with its tree of numbered items.
+
+Nesting follows the order in which numbering kinds appear: a kind already open on the
+stack closes everything below it and opens a sibling; a new kind opens a child.  A
+page that holds several documents (a content-farm page of pasted samples, a notice
+with its attachments) is split where numbering starts over at the top, where a kind
+outranking the document's top level appears, at an attachment heading, at a title
+line, or after the document's closing lines.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .. import grammar
+from ..numbering import NumberToken
+from .segments import Segment, split_glued, split_lines
+
+# kinds that can carry a document's top level (dash bullets and circled numbers can't)
+_STRUCTURAL_RANK = 6
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    token: NumberToken
+    head: Segment  # the numbered line (from the token to the end of the line)
+    parent: "Node | None" = None
+    children: list["Node"] = field(default_factory=list)
+    body: list[Segment] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.token.kind
+
+    @property
+    def start(self) -> int:
+        return self.token.start
+
+    @property
+    def end(self) -> int:
+        return self.body[-1].end if self.body else self.head.end
+
+    @property
+    def tree_end(self) -> int:
+        return self.children[-1].tree_end if self.children else self.end
+
+
+@dataclass(slots=True, eq=False)
+class RawDocument:
+    preamble: list[Segment] = field(default_factory=list)
+    roots: list[Node] = field(default_factory=list)
+    closing: list[Segment] = field(default_factory=list)
+    toc: list[Segment] = field(default_factory=list)
+    title_hint: Segment | None = None  # the line after an attachment heading
+    root_kind: str | None = None
+    root_rank: int = 99
+    last_root_value: int | None = None
+    n_items: int = 0
+    closed: bool = False
+
+    @property
+    def start(self) -> int:
+        firsts = [s.start for s in self.preamble[:1] + self.toc[:1]]
+        if self.roots:
+            firsts.append(self.roots[0].start)
+        if self.closing:
+            firsts.append(self.closing[0].start)
+        return min(firsts) if firsts else 0
+
+    @property
+    def end(self) -> int:
+        ends = [s.end for s in self.preamble[-1:] + self.closing[-1:] + self.toc[-1:]]
+        if self.roots:
+            ends.append(self.roots[-1].tree_end)
+        return max(ends) if ends else 0
+
+
+@functools.cache
+def _patterns():
+    g = grammar.load("outline")
+    return {
+        "closing": [re.compile(p) for p in g["closing"]],
+        "attachment": re.compile(g["attachment"]),
+        "preamble": re.compile(g["preamble"]),
+        "title": re.compile(g["title"]),
+        "opener": re.compile(g["opener"]),
+    }
+
+
+def is_closing(line: str) -> bool:
+    return any(p.search(line) for p in _patterns()["closing"])
+
+
+def is_title_line(line: str) -> bool:
+    return _patterns()["title"].match(line) is not None
+
+
+def is_preamble(line: str) -> bool:
+    return _patterns()["preamble"].search(line) is not None
+
+
+def opens_document(line: str) -> bool:
+    """A paragraph that can only open a document ("为进一步…", "…如下：")."""
+    return _patterns()["opener"].search(line) is not None
+
+
+class _Builder:
+    def __init__(self, text: str):
+        self.text = text
+        self.docs: list[RawDocument] = [RawDocument()]
+        self.stack: list[Node] = []
+        self.attachment_list = False  # inside "附件：1.… 2.…"
+        self.expect_title = False
+
+    @property
+    def doc(self) -> RawDocument:
+        return self.docs[-1]
+
+    def line(self, seg: Segment) -> str:
+        return self.text[seg.start : seg.end]
+
+    # -- document boundaries -------------------------------------------------
+    def new_document(self, pull_back: bool) -> None:
+        carried: list[Segment] = []
+        if pull_back and self.stack:
+            # unnumbered preamble/title lines just before the restart belong to it
+            last = self.stack[-1]
+            while last.body and self._opens_document(self.line(last.body[-1])):
+                carried.insert(0, last.body.pop())
+        self.docs.append(RawDocument(preamble=carried))
+        self.stack = []
+        self.attachment_list = False
+
+    def _opens_document(self, line: str) -> bool:
+        return is_preamble(line) or is_title_line(line)
+
+    def restarts(self, tok: NumberToken) -> bool:
+        d = self.doc
+        if d.n_items == 0 or tok.rank > _STRUCTURAL_RANK:
+            return False
+        if d.closed:
+            return True
+        if tok.kind == d.root_kind and tok.value is not None and d.last_root_value is not None:
+            last = d.last_root_value
+            return tok.value < last or tok.value == last == 1
+        # a kind that outranks the document's top level appears after its items, and
+        # starts at one (a later number means the page lost the document's first part)
+        return tok.rank < d.root_rank and len(d.roots) >= 2 and tok.value in (1, None)
+
+    # -- feeding segments ----------------------------------------------------
+    def feed(self, seg: Segment) -> None:
+        line = self.line(seg)
+        if seg.toc:
+            self.doc.toc.append(seg)
+            return
+        if seg.token is None:
+            self.feed_text(seg, line)
+        else:
+            self.feed_item(seg, line)
+
+    def feed_text(self, seg: Segment, line: str) -> None:
+        pats = _patterns()
+        d = self.doc
+        if pats["attachment"].match(line):
+            if d.n_items or d.closing:
+                self.new_document(pull_back=False)
+            self.doc.preamble.append(seg)
+            self.expect_title = True
+            return
+        if self.expect_title:
+            self.expect_title = False
+            self.doc.title_hint = seg
+            self.doc.preamble.append(seg)
+            return
+        if is_closing(line) and d.n_items:
+            d.closing.append(seg)
+            d.closed = True
+            self.attachment_list = line.startswith("附件")
+            self.stack = []
+            return
+        self.attachment_list = False
+        if d.n_items and self._after_running_text() and opens_document(line):
+            self.new_document(pull_back=False)
+            self.doc.preamble.append(seg)
+            return
+        if d.closed or (d.n_items and is_title_line(line) and not self._in_body_text()):
+            if d.closed and not (is_title_line(line) or is_preamble(line)):
+                d.closing.append(seg)
+                return
+            self.new_document(pull_back=False)
+            self.doc.preamble.append(seg)
+            return
+        if self.stack:
+            self.stack[-1].body.append(seg)
+        else:
+            self.doc.preamble.append(seg)
+
+    def _after_running_text(self) -> bool:
+        """The open item already has its sentence(s): a new paragraph may open a document."""
+        top = self.stack[-1] if self.stack else None
+        return top is not None and (bool(top.body) or "。" in self.line(top.head))
+
+    def _in_body_text(self) -> bool:
+        """A title-like line right under a bare heading is that heading's body."""
+        top = self.stack[-1] if self.stack else None
+        return top is not None and not top.body and "。" not in self.line(top.head)
+
+    def feed_item(self, seg: Segment, line: str) -> None:
+        tok = seg.token
+        assert tok is not None
+        if self.attachment_list:
+            self.doc.closing.append(seg)
+            return
+        if self.restarts(tok):
+            self.new_document(pull_back=True)
+        self.expect_title = False
+        d = self.doc
+        if d.root_kind is not None and tok.rank < d.root_rank:
+            self.stack = []  # outranks the top level so far: a new top level
+        elif any(n.kind == tok.kind for n in self.stack):
+            while self.stack[-1].kind != tok.kind:
+                self.stack.pop()
+            self.stack.pop()
+        node = Node(tok, seg, self.stack[-1] if self.stack else None)
+        if node.parent is None:
+            d.roots.append(node)
+            if tok.rank <= _STRUCTURAL_RANK and (
+                d.root_kind is None or tok.kind == d.root_kind or tok.rank < d.root_rank
+            ):
+                d.root_kind, d.root_rank = tok.kind, tok.rank
+                d.last_root_value = tok.value if tok.value is not None else d.last_root_value
+        else:
+            node.parent.children.append(node)
+        self.stack.append(node)
+        d.n_items += 1
+
+    def expected(self) -> dict[str, int]:
+        """The next number each open kind expects (for glued items)."""
+        return {n.kind: n.token.value + 1 for n in self.stack if n.token.value is not None}
+
+
+def build(text: str) -> list[RawDocument]:
+    b = _Builder(text)
+    for seg in split_lines(text):
+        pieces = [seg] if seg.toc else split_glued(text, seg, b.expected())
+        if len(pieces) == 1:
+            b.feed(seg)
+            continue
+        for piece in pieces:
+            b.feed(piece)
+    return [d for d in b.docs if d.roots or d.preamble or d.closing]

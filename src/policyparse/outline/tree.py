@@ -1,0 +1,158 @@
+"""Item tree → sections and measures.
+
+A measure is a numbered leaf whose body is running text.  Items that only group
+children are sections.  Items under guiding-thought, principle, goal or background
+sections are not measures; goal sections are kept so that their deadlines and
+quantities become document goals.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .. import grammar
+from .builder import Node, RawDocument
+
+_ITEM_KINDS = {"arabic", "arabic_paren", "circled", "dash"}
+
+
+@dataclass(slots=True)
+class OutlineSection:
+    number: str
+    title: str
+    kind: str
+    role: str
+    span: tuple[int, int]  # working copy
+    children: list["OutlineSection"] = field(default_factory=list)
+    measures: list["OutlineMeasure"] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class OutlineMeasure:
+    number: str
+    path: list[str]
+    title: tuple[int, int]  # working-copy spans
+    text: tuple[int, int]
+    span: tuple[int, int]
+    section_role: str = "tasks"
+
+
+@dataclass(slots=True)
+class OutlineDocument:
+    span: tuple[int, int]
+    preamble: list[tuple[int, int]]
+    closing: list[tuple[int, int]]
+    title_hint: tuple[int, int] | None
+    sections: list[OutlineSection]
+    measures: list[OutlineMeasure]
+    goal_spans: list[tuple[int, int]]  # text of goal sections (working copy)
+
+
+@functools.cache
+def _roles() -> list[tuple[str, re.Pattern[str]]]:
+    g = grammar.load("outline")["section_roles"]
+    return [(role, re.compile(p)) for role, p in g.items()]
+
+
+def section_role(title: str) -> str | None:
+    t = title.strip().rstrip("。:：")
+    for role, pat in _roles():
+        if pat.search(t):
+            return role
+    return None
+
+
+def _title_span(text: str, node: Node) -> tuple[int, int]:
+    a, b = node.token.end, node.head.end
+    stop = text.find("。", a, b)
+    if stop != -1:
+        return (a, stop)
+    return (a, b)
+
+
+def _has_running_text(text: str, node: Node) -> bool:
+    if node.body:
+        return True
+    a, b = node.token.end, node.head.end
+    return "。" in text[a:b] or (b - a) > 40
+
+
+def _is_measure(text: str, node: Node) -> bool:
+    if node.children:
+        return False
+    if node.kind in _ITEM_KINDS:
+        return node.head.end > node.token.end
+    return _has_running_text(text, node)
+
+
+class _Walker:
+    def __init__(self, text: str, printed: str):
+        self.text = text  # working copy (for decisions)
+        self.printed = printed  # display copy (for what is printed)
+        self.measures: list[OutlineMeasure] = []
+        self.goal_spans: list[tuple[int, int]] = []
+
+    def walk(self, node: Node, path: list[str], role: str) -> OutlineSection | None:
+        ta, tb = _title_span(self.text, node)
+        title_w = self.text[ta:tb]
+        own_role = section_role(title_w) if node.kind not in _ITEM_KINDS else None
+        role = own_role or role
+        number = node.token.printed(self.printed)
+        if _is_measure(self.text, node) and role == "tasks":
+            self.measures.append(
+                OutlineMeasure(
+                    number=number,
+                    path=list(path),
+                    title=(ta, tb),
+                    text=(node.token.end, node.end),
+                    span=(node.token.start, node.end),
+                    section_role=role,
+                )
+            )
+            return None
+        if role == "goals":
+            self.goal_spans.append((node.token.start, node.end))
+        sec = OutlineSection(
+            number=number,
+            title=self.printed[ta:tb].strip(),
+            kind=node.kind,
+            role=role,
+            span=(node.token.start, node.tree_end),
+        )
+        child_path = path + [sec.title]
+        for child in node.children:
+            before = len(self.measures)
+            sub = self.walk(child, child_path, role)
+            if sub is not None:
+                sec.children.append(sub)
+            sec.measures.extend(self.measures[before:])
+        # measures of sub-sections are reported by those sub-sections
+        nested = {id(m) for c in sec.children for m in _all_measures(c)}
+        sec.measures = [m for m in sec.measures if id(m) not in nested]
+        return sec
+
+
+def _all_measures(sec: OutlineSection):
+    yield from sec.measures
+    for c in sec.children:
+        yield from _all_measures(c)
+
+
+def analyse(doc: RawDocument, text: str, printed: str) -> OutlineDocument:
+    w = _Walker(text, printed)
+    sections: list[OutlineSection] = []
+    for root in doc.roots:
+        sec = w.walk(root, [], "tasks")
+        if sec is not None:
+            sections.append(sec)
+    return OutlineDocument(
+        span=(doc.start, doc.end),
+        preamble=[(s.start, s.end) for s in doc.preamble],
+        closing=[(s.start, s.end) for s in doc.closing],
+        title_hint=(doc.title_hint.start, doc.title_hint.end) if doc.title_hint else None,
+        sections=sections,
+        measures=w.measures,
+        goal_spans=w.goal_spans,
+    )

@@ -1,0 +1,104 @@
+"""The one-way flow: source → working copy → outline → measures → fields → models."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from . import extract
+from .models import Deadline, Document, Goals, Measure, ParseResult, Quantity, Section, Source, Unit
+from .normalize import Working, normalize
+from .outline import OutlineDocument, OutlineSection, outline
+from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path
+
+
+def parse(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+          include_text: bool = True) -> ParseResult:
+    """Parse a notice file (text, PDF or HTML) into a :class:`ParseResult`."""
+    return parse_source(read_path(path, max_bytes=max_bytes), include_text=include_text)
+
+
+def parse_text(text: str, *, path: str | None = None, include_text: bool = True) -> ParseResult:
+    """Parse a notice given as a string."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return parse_source(SourceDoc(text, "text", None, digest, path), include_text=include_text)
+
+
+def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
+    w = normalize(src.text)
+    docs = [_document(w, od, i, src) for i, od in enumerate(outline(w), 1)]
+    if not docs:
+        docs = [_empty_document(w)]
+    return ParseResult(
+        source=Source(path=src.path, format=src.format, encoding=src.encoding, sha256=src.sha256),
+        source_text=src.text if include_text else None,
+        documents=docs,
+    )
+
+
+def _empty_document(w: Working) -> Document:
+    return Document(script=w.script, span=(0, len(w.source)))
+
+
+def _deadline(w: Working, d: extract.RawDeadline) -> Deadline:
+    return Deadline(text=w.printed(*d.span), date=d.date, year_inferred=d.year_inferred,
+                    span=w.to_source(*d.span))
+
+
+def _quantity(w: Working, q: extract.RawQuantity) -> Quantity:
+    return Quantity(
+        text=w.printed(*q.span), value=q.value, value_max=q.value_max, unit=q.unit,
+        comparator=q.comparator, kind=q.kind, metric=q.metric,
+        deadline=_deadline(w, q.deadline) if q.deadline else None,
+        span=w.to_source(*q.span),
+    )
+
+
+def _unit(w: Working, u: extract.RawUnit) -> Unit:
+    from .normalize.script import to_simplified
+
+    name = u.name if u.name is not None else w.printed(*u.span)
+    return Unit(name=name, name_simplified=to_simplified(name), role=u.role, generic=u.generic,
+                span=w.to_source(*u.span))
+
+
+def _section(w: Working, s: OutlineSection, ids: dict[int, str]) -> Section:
+    return Section(
+        number=s.number, title=s.title, kind=s.kind, role=s.role, span=w.to_source(*s.span),
+        children=[_section(w, c, ids) for c in s.children],
+        measures=[ids[id(m)] for m in s.measures],
+    )
+
+
+def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc) -> Document:
+    facts = extract.document_facts(w, od, src.meta)
+    ctx = extract.Context(plan_year=facts.plan_year, first_leads=facts.first_leads)
+    measures: list[Measure] = []
+    ids: dict[int, str] = {}
+    for k, m in enumerate(od.measures, 1):
+        fields = extract.measure_fields(w.text, m.text, ctx)
+        mid = f"d{index}-m{k}"
+        ids[id(m)] = mid
+        measures.append(
+            Measure(
+                id=mid,
+                number=m.number,
+                path=m.path,
+                title=w.printed(*m.title).strip(),
+                text=w.printed(*m.text).strip(),
+                span=w.to_source(*m.span),
+                units=[_unit(w, u) for u in fields.units],
+                deadlines=[_deadline(w, d) for d in fields.deadlines],
+                quantities=[_quantity(w, q) for q in fields.quantities],
+            )
+        )
+    goals = extract.goal_fields(w.text, od.goal_spans, ctx)
+    return Document(
+        title=facts.title, issuer=facts.issuer, doc_number=facts.doc_number, date=facts.date,
+        effective=facts.effective, region=facts.region, plan_year=facts.plan_year,
+        script=w.script, span=w.to_source(*od.span),
+        outline=[_section(w, s, ids) for s in od.sections],
+        goals=Goals(deadlines=[_deadline(w, d) for d in goals.deadlines],
+                    quantities=[_quantity(w, q) for q in goals.quantities]),
+        measures=measures,
+    )

@@ -1,0 +1,91 @@
+"""Reading an input file: bytes → :class:`SourceDoc` (``source_text`` and facts about it).
+
+The format is detected from the content (``%PDF-``, an HTML tag near the start),
+not only from the file name; each reader lives in its own module and is imported
+only when needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # 50 MiB
+
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
+    re.I | re.S,
+)
+
+
+@dataclass(slots=True)
+class SourceDoc:
+    text: str
+    format: str  # "text" | "pdf" | "html"
+    encoding: str | None
+    sha256: str
+    path: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)  # facts a reader found (HTML meta lines …)
+    tables: list[Any] = field(default_factory=list)  # task tables a reader found
+
+
+def detect_format(data: bytes, name: str = "") -> str:
+    head = data[:2048]
+    if head.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if _HTML_START.match(head) or re.search(rb"<html\b|<body\b", head, re.I):
+        return "html"
+    low = name.lower()
+    if low.endswith(".pdf"):
+        return "pdf"  # no %PDF- header: the PDF reader says what is wrong
+    return "text"
+
+
+def read_bytes(data: bytes, path: str | None = None, fmt: str | None = None) -> SourceDoc:
+    fmt = fmt or detect_format(data, path or "")
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        if fmt == "pdf":
+            from .pdf import read_pdf
+
+            doc = read_pdf(data)
+        elif fmt == "html":
+            from .html import read_html
+
+            doc = read_html(data)
+        else:
+            from .text import decode
+
+            text, enc = decode(data)
+            doc = SourceDoc(text, "text", enc, digest)
+    except InputError as e:
+        e.path = path
+        raise
+    doc.sha256 = digest
+    doc.path = path
+    return doc
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDoc:
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError("no such file", name)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", name)
+    try:
+        size = p.stat().st_size
+        if max_bytes and size > max_bytes:
+            raise InputError(f"file is {size} bytes, over the limit of {max_bytes} (--max-bytes)", name)
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied", name) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", name) from None
+    return read_bytes(data, name)
