@@ -9,6 +9,7 @@ from . import extract
 from .models import Deadline, Document, Goals, Measure, ParseResult, Quantity, Section, Source, Unit
 from .normalize import Working, normalize
 from .outline import OutlineDocument, OutlineSection, outline
+from .extract.topics import tag_topics
 from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path
 
 
@@ -29,6 +30,10 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
     docs = [_document(w, od, i, src) for i, od in enumerate(outline(w), 1)]
     if not docs:
         docs = [_empty_document(w)]
+    if src.tables:  # task tables of an HTML page (or PDF) become measures
+        from .outline.tables import attach_table_measures
+
+        attach_table_measures(docs, w, src)
     return ParseResult(
         source=Source(path=src.path, format=src.format, encoding=src.encoding, sha256=src.sha256),
         source_text=src.text if include_text else None,
@@ -90,6 +95,7 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc) -> Do
                 units=[_unit(w, u) for u in fields.units],
                 deadlines=[_deadline(w, d) for d in fields.deadlines],
                 quantities=[_quantity(w, q) for q in fields.quantities],
+                topics=tag_topics(w.text[m.title[0] : m.text[1]]),
             )
         )
     goals = extract.goal_fields(w.text, od.goal_spans, ctx)

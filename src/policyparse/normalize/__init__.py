@@ -31,6 +31,9 @@ class Working:
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         return self.work.to_source(start, end)
 
+    def from_source(self, start: int, end: int) -> tuple[int, int]:
+        return self.work.from_source(start, end)
+
     def printed(self, start: int, end: int) -> str:
         return self.display.text[start:end]
 

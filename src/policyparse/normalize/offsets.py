@@ -38,6 +38,15 @@ class MappedText:
             return self.starts[i]
         return self.ends[-1] if self.text else 0
 
+    def from_source(self, start: int, end: int) -> tuple[int, int]:
+        """The working-copy span covering the source span ``[start, end)`` (inverse of
+        :meth:`to_source` up to characters the working copy dropped)."""
+        import bisect
+
+        a = bisect.bisect_left(self.ends, start + 1)
+        b = bisect.bisect_left(self.starts, end)
+        return (a, max(a, b))
+
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a working-copy span to the source span that produced it."""
         if end <= start:
