@@ -27,7 +27,13 @@ def parse_text(text: str, *, path: str | None = None, include_text: bool = True)
 
 def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
     w = normalize(src.text)
-    docs = [_document(w, od, i, src) for i, od in enumerate(outline(w), 1)]
+    ods = outline(w)
+    links = extract.page_links(w, ods)
+    docs = []
+    for i, od in enumerate(ods, 1):
+        docs.append(_document(w, od, i, src, links))
+        if docs[-1].title in links:
+            links.remove(docs[-1].title)
     if not docs:
         docs = [_empty_document(w)]
     if src.tables:  # task tables of an HTML page (or PDF) become measures
@@ -75,8 +81,9 @@ def _section(w: Working, s: OutlineSection, ids: dict[int, str]) -> Section:
     )
 
 
-def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc) -> Document:
-    facts = extract.document_facts(w, od, src.meta)
+def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
+              links: list[str]) -> Document:
+    facts = extract.document_facts(w, od, src.meta, links)
     ctx = extract.Context(plan_year=facts.plan_year, first_leads=facts.first_leads)
     measures: list[Measure] = []
     ids: dict[int, str] = {}

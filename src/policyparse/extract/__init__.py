@@ -10,17 +10,45 @@ from .types import Context, Facts, Fields, RawDeadline, RawQuantity, RawUnit
 
 
 def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
-    return Fields()
+    """Units, deadlines and quantities of the measure whose text is ``text[a:b]``."""
+    from .deadlines import find_deadlines
+    from .quantities import find_quantities
+    from .units import find_units
+
+    a, b = span
+    deadlines = find_deadlines(text, a, b, ctx)
+    return Fields(
+        units=find_units(text, a, b, ctx),
+        deadlines=deadlines,
+        quantities=find_quantities(text, a, b, deadlines),
+    )
 
 
 def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields:
-    return Fields()
+    """Deadlines and quantities of the goal sections (their units are not collected)."""
+    from .deadlines import find_deadlines
+    from .quantities import find_quantities
+
+    out = Fields()
+    for a, b in spans:
+        deadlines = find_deadlines(text, a, b, ctx)
+        out.deadlines.extend(deadlines)
+        out.quantities.extend(find_quantities(text, a, b, deadlines))
+    return out
 
 
-def document_facts(w, od, meta: dict[str, str]) -> Facts:
+def document_facts(w, od, meta: dict[str, str], page_links: list[str] | None = None) -> Facts:
+    """Title, issuer, 文号, dates, region and plan year of one document of a page;
+    ``page_links`` are titles of plan files the page links to (a title of last resort)."""
     from .docfacts import extract_facts
 
-    return extract_facts(w, od, meta)
+    return extract_facts(w, od, meta, page_links)
+
+
+def page_links(w, docs) -> list[str]:
+    from .docfacts import attachment_links
+
+    return [t for od in docs for t in attachment_links(w, od.closing)]
 
 
 __all__ = ["Context", "Facts", "Fields", "RawDeadline", "RawQuantity", "RawUnit",

@@ -1,9 +1,175 @@
-"""Document facts: title, issuer, 文号, dates, region and plan year."""
+"""Document facts: title, issuer, 文号, date, effective date, region and plan year
+(grammar: grammars/document.yaml)."""
 
 from __future__ import annotations
 
+import collections
+import functools
+import re
+
+from .. import grammar
+from ..normalize.script import to_simplified
 from .types import Facts
+from .units import declares_first_leads
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”“》《])\s+(?=[\u4e00-\u9fff“”《》])")
 
 
-def extract_facts(w, od, meta: dict[str, str]) -> Facts:
-    return Facts()
+@functools.cache
+def _p(name: str) -> re.Pattern[str]:
+    return re.compile(grammar.load("document")[name])
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def tidy_title(s: str) -> str:
+    """A title as printed, without the layout spaces a PDF or a page put between words."""
+    return _CJK_GAP.sub("", s.strip()).strip("《》 ")
+
+
+def region_of(name: str) -> str | None:
+    m = _p("region_chain").match(to_simplified(name))
+    if not m:
+        return None
+    r = m.group("county") or m.group("city")
+    if r and _p("not_region").search(r):
+        return m.group("city")
+    return r
+
+
+def _mentions(text: str):
+    stop = _p("region_stop")
+    for m in _p("region_mention").finditer(text):
+        r = m.group("r")
+        name = r[:-1]
+        cut = max((s.end() for s in stop.finditer(name)), default=0)
+        r = r[cut:]
+        if len(r) >= 3 and not _p("not_region").search(r):
+            yield r
+
+
+def _frequent_region(text: str) -> str | None:
+    counts = collections.Counter(_mentions(text))
+    if not counts:
+        return None
+    (r, n), = counts.most_common(1)
+    return r if n >= 2 else None
+
+
+def attachment_links(w, closing: list[tuple[int, int]]) -> list[str]:
+    """Titles of attached plan files named in closing lines (…行动方案.pdf)."""
+    out = []
+    for x, y in closing:
+        line = w.text[x:y].strip()
+        m = _p("attachment_link").match(line)
+        if m:
+            off = x + (len(w.text[x:y]) - len(w.text[x:y].lstrip()))
+            out.append(tidy_title(w.printed(off + m.start("t"), off + m.end("t"))))
+    return out
+
+
+def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = None) -> Facts:
+    text = w.text
+    a, b = od.span
+    head_lines = [(x, y) for x, y in od.preamble]
+    tail_lines = [(x, y) for x, y in od.closing]
+    f = Facts()
+
+    # 文号 and date of issue: meta lines first, then the notice's own lines
+    meta_text = "\n".join(f"{k}: {v}" for k, v in (meta or {}).items())
+    head_text = "\n".join(text[x:y] for x, y in head_lines)
+    tail_text = "\n".join(text[x:y] for x, y in tail_lines)
+    m = _p("doc_number").search(meta_text)
+    if m:
+        f.doc_number = m.group("dn")
+    for x, y in head_lines:
+        if f.doc_number:
+            break
+        m = _p("doc_number").search(text, x, y)
+        if m:
+            f.doc_number = w.printed(*m.span("dn"))
+    for src in (meta_text, head_text, tail_text):
+        if f.date:
+            break
+        m = _p("date_meta").search(src)
+        if m:
+            f.date = _iso(m)
+            break
+        for line in src.split("\n"):
+            m = _p("date_line").match(line.strip())
+            if m:
+                f.date = _iso(m)
+                break
+
+    doc_text = text[a:b]
+    m = _p("effective").search(tail_text) or _p("effective").search(doc_text)
+    if m:
+        f.effective = _iso(m)
+    elif f.date and (_p("effective_on_issue").search(tail_text)):
+        f.effective = f.date
+
+    # issuer: a line naming a body, or the header "XX人民政府文件"
+    for x, y in head_lines + tail_lines:
+        m = _p("issuer_line").match(text[x:y].strip())
+        if m:
+            f.issuer = w.printed(x + m.start("i"), x + m.end("i"))
+            break
+
+    f.title = _title(w, od, head_lines) or next(iter(page_links or []), None)
+    f.region = None
+    for name in (f.title, f.issuer):
+        if name and (r := region_of(name)):
+            f.region = r
+            break
+    if f.region is None:
+        f.region = _frequent_region(doc_text)
+
+    f.plan_year = _plan_year(w, od, f, meta_text)
+    f.first_leads = declares_first_leads(doc_text)
+    return f
+
+
+def _title(w, od, head_lines) -> str | None:
+    text = w.text
+    if od.title_hint:
+        x, y = od.title_hint
+        return tidy_title(w.printed(x, y))
+    cand = None
+    for x, y in head_lines:
+        line = text[x:y].strip()
+        if _p("title").match(line) and not _p("not_title").search(line):
+            cand = (x, y)  # the last title line before the items: the plan's own
+    if cand:
+        return tidy_title(w.printed(*cand))
+    for x, y in head_lines:
+        m = _p("covering").search(text, x, y)
+        if m:
+            return tidy_title(w.printed(*m.span("t")))
+    return None
+
+
+def _plan_year(w, od, f: Facts, meta_text: str) -> int | None:
+    if f.title and (m := _p("year_in_title").search(to_simplified(f.title))):
+        return int(m.group("y"))
+    text = w.text
+    years = {int(m.group("y")) for a, b in od.goal_spans for m in _p("goal_year").finditer(text, a, b)}
+    if len(years) == 1:
+        return years.pop()
+    for d in (f.date, f.effective):
+        if d and d[:4].isdigit():
+            y, mo = int(d[:4]), int(d[5:7])
+            return y + 1 if (d is f.date and mo >= 11) else y
+    m = _p("publish_meta").search(meta_text) or _p("publish_meta").search(
+        "\n".join(text[a:b] for a, b in od.preamble))
+    if m:
+        return int(m.group("y"))
+    a, b = od.span
+    m = _p("year_of_work").search(text, a, min(b, a + 600))
+    if m:
+        return int(m.group("y"))
+    return None

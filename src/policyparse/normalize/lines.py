@@ -31,6 +31,7 @@ def _layout():
         "closing": set(g["closing_chars"]),
         "short": int(g["short_line_max"]),
         "punct": set(g["sentence_punct"]),
+        "attachment": re.compile(g["attachment_heading"]),
     }
 
 
@@ -40,6 +41,11 @@ def is_debris(line: str) -> bool:
 
 def is_standalone(line: str) -> bool:
     return any(p.match(line) for p in _layout()["standalone"])
+
+
+def is_attachment_heading(line: str) -> bool:
+    """"附件1" alone on a line: the next line is the attachment's title."""
+    return _layout()["attachment"].match(line) is not None
 
 
 def is_heading(line: str) -> bool:
@@ -99,7 +105,8 @@ def repair_lines(mt: MappedText) -> MappedText:
         ed.keep(s, e)
         if i + 1 == len(lines):
             break
-        if keeps_break(folded[i], folded[i + 1]):
+        after_heading = i > 0 and is_attachment_heading(folded[i - 1])
+        if after_heading or keeps_break(folded[i], folded[i + 1]):
             if brk < len(text) and text[brk] == "\n":
                 ed.keep(brk, brk + 1)
             else:

@@ -1,0 +1,128 @@
+"""Deadlines → ISO end dates (grammar: grammars/time.yaml)."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import grammar
+from ..numbering import numeral_value
+from .types import Context, RawDeadline
+
+_QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+_FYP_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    period: str
+    month_shift: int = 0
+
+
+@functools.cache
+def _rules() -> tuple[list[_Rule], re.Pattern[str], re.Pattern[str]]:
+    g = grammar.load("time")
+    rules = [
+        _Rule(r["name"], grammar.compile_pattern("time", r["pattern"]), r["period"],
+              int(r.get("month_shift", 0)))
+        for r in g["rules"]
+    ]
+    return rules, re.compile(g["exclude_before"]), re.compile(g["exclude_after"])
+
+
+def _num(s: str | None) -> int | None:
+    if s is None:
+        return None
+    return numeral_value(s.strip())
+
+
+def _month_end(year: int | None, month: int) -> tuple[int, int]:
+    leap_year = year if year is not None else 2024  # --02-29 only when no year is known
+    return month, calendar.monthrange(leap_year, month)[1]
+
+
+def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, bool] | None:
+    """The ISO end date of a matched expression and whether its year was inferred."""
+    gd = m.groupdict()
+    year = _num(gd.get("year"))
+    inferred = False
+    p = rule.period
+    if p == "fyp_end":
+        year = _FYP_END.get(gd["fyp"])
+        if year is None:
+            return None
+        month, day = 12, 31
+    else:
+        if year is None and p not in ("fyp_end",):
+            year, inferred = plan_year, plan_year is not None
+        if p in ("year_end", "plan_year_end"):
+            month, day = 12, 31
+        elif p == "half1":
+            month, day = 6, 30
+        elif p == "half2":
+            month, day = 12, 31
+        elif p == "quarter":
+            q = _num(gd.get("q"))
+            if q not in _QUARTER_END:
+                return None
+            month, day = _QUARTER_END[q]
+        elif p == "month_end":
+            month = _num(gd.get("month"))
+            if month is None or not 1 <= month <= 12:
+                return None
+            month += rule.month_shift
+            if month < 1:
+                month, year = 12, (year - 1 if year is not None else None)
+            month, day = _month_end(year, month)
+        elif p == "day":
+            month, day = _num(gd.get("month")), _num(gd.get("day"))
+            if month is None or day is None or not 1 <= month <= 12:
+                return None
+            if day > calendar.monthrange(year or 2024, month)[1]:
+                return None
+        else:
+            return None
+    if year is None:
+        if p in ("year_end", "plan_year_end"):
+            return None  # "年底前" with no plan year: nothing to say
+        return f"--{month:02d}-{day:02d}", False
+    return f"{year:04d}-{month:02d}-{day:02d}", inferred
+
+
+def find_deadlines(text: str, start: int = 0, end: int | None = None,
+                   ctx: Context | None = None) -> list[RawDeadline]:
+    """Every deadline in ``text[start:end]`` (working copy), in reading order."""
+    end = len(text) if end is None else end
+    plan_year = ctx.plan_year if ctx else None
+    rules, excl_before, excl_after = _rules()
+    found: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    for rule in rules:
+        for m in rule.pattern.finditer(text, start, end):
+            a, b = m.span()
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            while a < b and text[a].isspace():
+                a += 1
+            if a == b:
+                continue
+            if excl_before.search(text[max(start, a - 4) : a]) or excl_after.search(text[b : b + 6]):
+                continue
+            found.append((a, b, rule, m))
+    # longest first, then earliest; no overlaps
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[RawDeadline] = []
+    for a, b, rule, m in found:
+        if any(a < tb and ta < b for ta, tb in taken):
+            continue
+        res = resolve(rule, m, plan_year)
+        if res is None:
+            continue
+        taken.append((a, b))
+        out.append(RawDeadline((a, b), res[0], res[1]))
+    out.sort(key=lambda d: d.span)
+    return out

@@ -1,0 +1,362 @@
+"""Quantities → normalised values, units, comparators and kinds
+(grammar: grammars/quantities.yaml)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import grammar
+from .types import RawDeadline, RawQuantity
+
+_BOUNDARY = "，,。；;：:！？!?\n"
+_SENTENCE_END = "。；;！？!?\n"
+
+
+@dataclass(frozen=True, slots=True)
+class _G:
+    core: re.Pattern[str]
+    cn_core: re.Pattern[str]
+    multipliers: dict[str, int]
+    prefixes: list[tuple[str, str]]  # (word, comparator), longest first
+    suffix: re.Pattern[str]
+    gap: re.Pattern[str]
+    gap_cmp: dict[str, str]
+    time_units: frozenset[str]
+    money: re.Pattern[str]
+    incentive: re.Pattern[str]
+    incentive_nouns: re.Pattern[str]
+    threshold_subjects: re.Pattern[str]
+    threshold_nouns: re.Pattern[str]
+    limit: re.Pattern[str]
+    excl_before: list[re.Pattern[str]]
+    excl_after: list[re.Pattern[str]]
+    excl_context: list[re.Pattern[str]]
+    past: re.Pattern[str]
+    past_until: re.Pattern[str]
+    suffix_cmp: dict[str, str]
+
+
+@functools.cache
+def _g() -> _G:
+    g = grammar.load("quantities")
+    mac = grammar.macros("quantities")
+    mult = {k: int(v) for k, v in g["multipliers"].items()}
+    units = grammar.alternation(g["units"])
+    mults = grammar.alternation(list(mult))
+    num, rng = mac["NUM"], mac["RANGE_SEP"]
+    core = re.compile(
+        rf"(?P<num>{num})(?:\s*(?P<m1>{mults}))?(?:\s*%)?(?:{rng}(?P<num2>{num}))?"
+        rf"(?:\s*(?P<mult>{mults}))?(?:\s*(?P<unit>{units}))?"
+    )
+    cn_core = re.compile(rf"(?P<cnum>{mac['CNUM']})\s*(?P<unit>{grammar.alternation(g['cn_units'])})")
+    prefixes = sorted(
+        ((w, c) for c, ws in g["prefix_comparators"].items() for w in ws), key=lambda t: -len(t[0])
+    )
+    suffix_cmp = {w: c for c, ws in g["suffix_comparators"].items() for w in ws}
+    gap_words = g["gap_comparators"]
+    gap = re.compile(rf"(?P<w>{grammar.alternation(gap_words)})[^{_BOUNDARY}、]{{0,{int(g['gap_max'])}}}$")
+    cmp_of = dict(prefixes)
+    return _G(
+        core=core,
+        cn_core=cn_core,
+        multipliers=mult,
+        prefixes=prefixes,
+        suffix=re.compile(rf"\s*(?P<w>{grammar.alternation(list(suffix_cmp))})"),
+        gap=gap,
+        gap_cmp={w: cmp_of[w] for w in gap_words},
+        time_units=frozenset(g["time_units"]),
+        money=re.compile(g["money_context"]),
+        incentive=re.compile(g["incentive_words"]),
+        incentive_nouns=re.compile(g["incentive_nouns"]),
+        threshold_subjects=re.compile(g["threshold_subjects"]),
+        threshold_nouns=re.compile(g["threshold_nouns"]),
+        limit=re.compile(g["limit_words"]),
+        excl_before=[re.compile(p) for p in g["exclude_before"]],
+        excl_after=[re.compile(p) for p in g["exclude_after"]],
+        excl_context=[re.compile(p) for p in g["exclude_context"]],
+        past=re.compile(g["past_markers"]),
+        past_until=re.compile(g["past_until"]),
+        suffix_cmp=suffix_cmp,
+    )
+
+
+@dataclass(slots=True)
+class _Hit:
+    a: int  # span of the whole quantity text (comparator words included)
+    b: int
+    na: int  # span of number + unit
+    nb: int
+    value: float
+    value_max: float | None
+    unit: str
+    prefix: str | None = None
+    suffix: str | None = None
+    cn: bool = False  # written in Chinese numerals
+
+
+def _clause_start(text: str, i: int, lo: int) -> int:
+    j = i
+    while j > lo and text[j - 1] not in _BOUNDARY:
+        j -= 1
+    return j
+
+
+def _clause_end(text: str, i: int, hi: int) -> int:
+    j = i
+    while j < hi and text[j] not in _BOUNDARY:
+        j += 1
+    return j
+
+
+def _sentence(text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
+    a = i
+    while a > lo and text[a - 1] not in _SENTENCE_END:
+        a -= 1
+    b = i
+    while b < hi and text[b] not in _SENTENCE_END:
+        b += 1
+    return a, b
+
+
+def _number(s: str) -> float:
+    v = float(s.replace(",", ""))
+    return int(v) if v.is_integer() else v
+
+
+def _cn_number(s: str) -> float | None:
+    import cn2an
+
+    try:
+        return cn2an.cn2an(s, "smart")
+    except (ValueError, KeyError):
+        return None
+
+
+def _scale(v: float, m: int) -> float:
+    r = v * m
+    return int(round(r)) if abs(r - round(r)) < 1e-6 else r
+
+
+def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
+    g = _g()
+    hits: list[_Hit] = []
+    for m in g.core.finditer(text, lo, hi):
+        if m.start() > lo and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
+            continue  # the tail of a longer number
+        unit = m.group("unit")
+        mult_word = m.group("mult") or m.group("m1")
+        pct = "%" in m.group(0)
+        if pct and not unit:
+            unit = "%"
+        if not unit and not mult_word:
+            continue
+        mult = g.multipliers.get(mult_word, 1) if mult_word else 1
+        v = _number(m.group("num"))
+        v2 = _number(m.group("num2")) if m.group("num2") else None
+        nb = m.end()
+        if not unit:
+            a0 = _clause_start(text, m.start(), lo)
+            if not g.money.search(text[a0 : _clause_end(text, nb, hi)]):
+                continue
+            unit = "元"
+        hits.append(_Hit(m.start(), nb, m.start(), nb, _scale(v, mult),
+                         _scale(v2, mult) if v2 is not None else None, unit))
+    for m in g.cn_core.finditer(text, lo, hi):
+        v = _cn_number(m.group("cnum"))
+        if v is None or v <= 0:
+            continue
+        if any(h.na <= m.start() < h.nb for h in hits):
+            continue
+        hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), v, None, m.group("unit"), cn=True))
+    hits.sort(key=lambda h: h.na)
+    return hits
+
+
+def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
+    g = _g()
+    before = text[max(lo, h.na - 6) : h.na]
+    after = text[h.na : min(hi, h.nb + 12)]
+    num_end = h.na
+    while num_end < h.nb and (text[num_end].isdigit() or text[num_end] in ".,"):
+        num_end += 1
+    after_num = text[num_end : min(hi, num_end + 12)]
+    if any(p.search(before) for p in g.excl_before):
+        return True
+    if any(p.search(after_num) for p in g.excl_after):
+        return True
+    window = text[max(lo, h.na - 8) : min(hi, h.nb + 4)]
+    if any(p.search(window) for p in g.excl_context):
+        return True
+    if h.unit == "年" and h.value >= 1900:
+        return True
+    s_a, s_b = _sentence(text, h.na, lo, hi)
+    past = g.past.search(text, s_a, h.na)
+    if past and g.past_until.search(text, h.nb, s_b):
+        return True
+    del after
+    return False
+
+
+def _attach_comparators(text: str, h: _Hit, lo: int, hi: int) -> None:
+    g = _g()
+    m = g.suffix.match(text, h.nb, hi)
+    if m and not (m.group("w") == "内" and text[m.end() : m.end() + 1] in ("容", "部", "外", "涵")):
+        h.suffix = m.group("w")
+        h.b = m.end()
+    j = h.na
+    while j > lo and text[j - 1] == " ":
+        j -= 1
+    for _ in range(2):  # "最高不超过", "力争达到"
+        for w, _c in g.prefixes:
+            if text.startswith(w, j - len(w)) and j - len(w) >= lo:
+                if h.prefix is None:
+                    h.prefix = w
+                j -= len(w)
+                h.a = j
+                break
+        else:
+            break
+        while j > lo and text[j - 1] == " ":
+            j -= 1
+    if h.prefix is None:
+        a0 = _clause_start(text, h.na, lo)
+        gm = g.gap.search(text, a0, h.na)
+        if gm:
+            h.prefix = gm.group("w")
+            h.a = gm.start()
+
+
+def _comparator(h: _Hit) -> str:
+    g = _g()
+    if h.value_max is not None:
+        return "range"
+    if h.suffix:
+        return g.suffix_cmp[h.suffix]
+    if h.prefix:
+        return dict(g.prefixes).get(h.prefix, "=")
+    return "="
+
+
+def _share_lists(text: str, hits: list[_Hit]) -> None:
+    """Items of a list share its comparator: 分别压减至5天、15天、25天内."""
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and text[hits[j].b : hits[j + 1].a].strip() in ("、", "和", "及", ","):
+            j += 1
+        if j > i:
+            group = hits[i : j + 1]
+            pre = group[0].prefix
+            suf = group[-1].suffix
+            for h in group:
+                if h.prefix is None and pre is not None:
+                    h.prefix = pre
+                if h.suffix is None and suf is not None:
+                    h.suffix = suf
+        i = j + 1
+
+
+def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
+    """Where the text continues after the list that hit k belongs to."""
+    end = hits[k].b
+    for h in hits[k + 1 :]:
+        if text[end : h.a].strip() in ("、", "和", "及", ",", ""):
+            end = h.b
+        else:
+            break
+    # skip a parenthetical note right after: (含 5 亿元)
+    m = re.match(r"\s*\([^()]{0,20}\)", text[end:hi])
+    return end + (m.end() if m else 0)
+
+
+def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> str:
+    g = _g()
+    h = hits[k]
+    ca = _clause_start(text, h.a, lo)
+    cb = _clause_end(text, h.b, hi)
+    before = text[ca : h.a]
+    after_pos = _after_list(text, hits, k, hi)
+    after = text[after_pos : min(hi, after_pos + 10)].lstrip()
+    de = after.startswith("的") or (h.suffix or "").endswith("的")
+    if de and (g.threshold_subjects.search(before) or g.threshold_nouns.match(after[1:].lstrip())):
+        return "threshold"
+    if g.threshold_subjects.search(before) and cmp_ in (">=", ">", "<=", "<", "range") \
+            and ("对" in before or "的" in text[h.b : after_pos + 1]):
+        return "threshold"
+    if g.incentive.search(before) or g.incentive.search(text[h.b : cb]) or (de and g.incentive_nouns.match(after[1:])):
+        return "incentive"
+    if h.unit == "元" and cmp_ in ("<=", "<"):
+        sa, sb = _sentence(text, h.a, lo, hi)
+        if g.incentive.search(text, sa, sb):
+            return "incentive"  # a cap on a grant: 按…5%予以补助,最高不超过50万元
+    if h.unit in g.time_units:
+        if cmp_ in ("<=", "<") or g.limit.search(text[ca:cb]) or text.startswith("办", h.b) \
+                or text[h.b : h.b + 2] in ("办结", "办理", "内办", "即办"):
+            return "limit"
+    if cmp_ in ("<=", "<") and g.limit.search(text[ca:cb]):
+        return "limit"
+    if cmp_ in ("<=", "<") and h.unit in ("%",) and re.search(r"不高于|不超过|控制在|低于", text[ca : h.na]):
+        return "limit"
+    return "target"
+
+
+_METRIC_SUFFIX = re.compile(
+    r"(?:率|总量|余额|量|额|数量|人数|户数|数|占比|比例|比重|规模|增幅|增速|收入|产值|时限|时长|时间|面积|增加值)$"
+)
+_METRIC_FILLER = re.compile(r"^(?:确保|力争|争取|推动|实现|保持|使|推进|全年|每年|年均)+")
+_METRIC_SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全镇|全乡)")
+
+
+def _metric(text: str, h: _Hit, lo: int) -> str | None:
+    ca = _clause_start(text, h.a, lo)
+    s = text[ca : h.a].strip()
+    s = _METRIC_FILLER.sub("", s)
+    s = _METRIC_SCOPE.sub("", s)
+    if not s or not _METRIC_SUFFIX.search(s):
+        return None
+    return s[-16:]
+
+
+def _deadline_for(h: _Hit, deadlines: list[RawDeadline], text: str, lo: int, hi: int) -> RawDeadline | None:
+    sa, sb = _sentence(text, h.a, lo, hi)
+    same = [d for d in deadlines if sa <= d.span[0] < sb]
+    before = [d for d in same if d.span[1] <= h.a]
+    if before:
+        return before[-1]
+    ca, cb = _clause_start(text, h.a, lo), _clause_end(text, h.b, hi)
+    after = [d for d in same if ca <= d.span[0] < cb]
+    return after[0] if after else None
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    deadlines: list[RawDeadline] | None = None) -> list[RawQuantity]:
+    """Every quantity in ``text[start:end]`` (working copy), in reading order."""
+    end = len(text) if end is None else end
+    deadlines = deadlines or []
+    taken = [d.span for d in deadlines]
+    hits = []
+    for h in _core_hits(text, start, end):
+        if any(a <= h.na < b for a, b in taken):
+            continue  # part of a deadline expression
+        if _excluded(text, h, start, end):
+            continue
+        _attach_comparators(text, h, start, end)
+        if h.cn and h.prefix is None and h.suffix is None:
+            continue  # 一日办结率, 一网通办: a Chinese numeral needs a comparator to count
+        hits.append(h)
+    _share_lists(text, hits)
+    out: list[RawQuantity] = []
+    for k, h in enumerate(hits):
+        cmp_ = _comparator(h)
+        kind = _kind(text, hits, k, start, end, cmp_)
+        out.append(
+            RawQuantity(
+                span=(h.a, h.b), value=h.value, value_max=h.value_max, unit=h.unit,
+                comparator=cmp_, kind=kind,
+                metric=_metric(text, h, start) if kind in ("target", "limit") else None,
+                deadline=_deadline_for(h, deadlines, text, start, end),
+            )
+        )
+    return out

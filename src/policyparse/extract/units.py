@@ -1,0 +1,244 @@
+"""Units (lead / responsible / cooperating) of a measure (grammar: grammars/units.yaml).
+
+Sources, in the order they are looked for: labelled lists (牵头单位：…；责任单位：…),
+in or out of a parenthesis; else the unlabelled unit parenthesis that ends a
+paragraph (（A、B等部门按职责分工负责）, （A负责）, （A牵头，B、C按职责分工负责）); and the
+inline attributions 由A牵头 / 由A负责.  The subject of a running sentence is not a unit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import grammar
+from .types import Context, RawUnit
+
+_TIME_ITEM = re.compile(r"\d+\s*月|年底|年内|月底|季度|完成$|前$|长期|持续")
+
+
+@dataclass(frozen=True, slots=True)
+class _G:
+    label: re.Pattern[str]
+    role_of: dict[str, str]
+    seps: frozenset[str]
+    open_close: dict[str, str]
+    tails: list[str]
+    clause_roles: list[tuple[str, re.Pattern[str]]]
+    etc_generic: re.Pattern[str]
+    generic: re.Pattern[str]
+    suffix: re.Pattern[str]
+    first_leads: re.Pattern[str]
+    inline: re.Pattern[str]
+
+
+@functools.cache
+def _g() -> _G:
+    g = grammar.load("units")
+    role_of = {w: role for role, ws in g["labels"].items() for w in ws}
+    return _G(
+        label=re.compile(rf"(?P<label>{grammar.alternation(list(role_of))}){g['label_sep']}"),
+        role_of=role_of,
+        seps=frozenset(g["separators"]),
+        open_close=dict(g["brackets"]),
+        tails=sorted(g["tails"], key=len, reverse=True),
+        clause_roles=[(r, re.compile(p)) for r, p in g["clause_roles"].items()],
+        etc_generic=re.compile(g["etc_generic"]),
+        generic=re.compile(g["generic"]),
+        suffix=re.compile(g["unit_suffix"]),
+        first_leads=re.compile(g["first_leads"]),
+        inline=re.compile(g["inline"]),
+    )
+
+
+def declares_first_leads(text: str) -> bool:
+    return _g().first_leads.search(text) is not None
+
+
+def _split(text: str, a: int, b: int, seps: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """Split text[a:b] on separators outside brackets and quotes."""
+    g = _g()
+    seps = g.seps if seps is None else seps
+    closers = set(g.open_close.values())
+    out, depth_stack, start = [], [], a
+    for i in range(a, b):
+        c = text[i]
+        if depth_stack and c == depth_stack[-1]:
+            depth_stack.pop()
+        elif c in g.open_close:
+            depth_stack.append(g.open_close[c])
+        elif c in closers:
+            continue
+        elif not depth_stack and c in seps:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, b))
+    return out
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\n":
+        a += 1
+    while b > a and text[b - 1] in " \t\n。.":
+        b -= 1
+    return a, b
+
+
+def _drop_tail(text: str, a: int, b: int) -> tuple[int, int]:
+    for t in _g().tails:
+        if b - a > len(t) and text.startswith(t, b - len(t)):
+            return _strip(text, a, b - len(t))
+    return a, b
+
+
+def _items(text: str, a: int, b: int, role: str) -> list[RawUnit]:
+    """Units of one list text[a:b] with one role."""
+    g = _g()
+    out: list[RawUnit] = []
+    for ia, ib in _split(text, a, b):
+        ia, ib = _strip(text, ia, ib)
+        ia, ib = _drop_tail(text, ia, ib)
+        if ib - ia < 2:
+            continue
+        name = text[ia:ib]
+        if _TIME_ITEM.search(name) and not g.suffix.search(name):
+            continue  # a deadline in the unit parenthesis: it belongs to the deadlines
+        m = g.etc_generic.search(name)
+        if m:
+            head_end = ia + m.start()
+            if head_end - ia >= 2:
+                out.append(RawUnit((ia, head_end), role, bool(g.generic.search(text[ia:head_end]))))
+            ga, gb = ia + m.start("g"), ib
+            out.append(RawUnit((ga, gb), role, True))
+            continue
+        if not g.suffix.search(name) and not g.generic.search(name):
+            continue
+        out.append(RawUnit((ia, ib), role, bool(g.generic.search(name))))
+    return out
+
+
+def _matching_close(text: str, i: int, hi: int) -> int:
+    """Index just past the bracket closing the one opened at ``i`` (or -1)."""
+    g = _g()
+    stack = [g.open_close[text[i]]]
+    for j in range(i + 1, hi):
+        c = text[j]
+        if c == stack[-1]:
+            stack.pop()
+            if not stack:
+                return j + 1
+        elif c in g.open_close:
+            stack.append(g.open_close[c])
+        elif c == "\n":
+            return -1
+    return -1
+
+
+def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
+    g = _g()
+    labels = list(g.label.finditer(text, lo, hi))
+    out: list[RawUnit] = []
+    for k, m in enumerate(labels):
+        a = m.end()
+        nxt = labels[k + 1].start() if k + 1 < len(labels) else hi
+        # the list ends at the next label, the bracket closing around it, or the paragraph
+        b, depth = a, 0
+        while b < nxt and text[b] != "\n":
+            c = text[b]
+            if c in "(〔[【":
+                depth += 1
+            elif c in ")〕]】":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif c == "。" and depth == 0:
+                break
+            b += 1
+        out.extend(_items(text, a, b, g.role_of[m.group("label")]))
+    return out
+
+
+def _paren_groups(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Top-level (…) groups that end a paragraph: the unit parenthesis candidates."""
+    out = []
+    i = lo
+    while i < hi:
+        if text[i] == "(":
+            j = _matching_close(text, i, hi)
+            if j == -1:
+                i += 1
+                continue
+            rest = j
+            while rest < hi and text[rest] in " 。.;；":
+                rest += 1
+            if rest >= hi or text[rest] == "\n":
+                out.append((i + 1, j - 1))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
+    g = _g()
+    a, b = _strip(text, a, b)
+    content = text[a:b]
+    if not content:
+        return []
+    clauses = _split(text, a, b, frozenset("，,；;"))
+    roled: list[tuple[str | None, int, int]] = []
+    any_verb = False
+    for ca, cb in clauses:
+        ca, cb = _strip(text, ca, cb)
+        role = None
+        for r, pat in g.clause_roles:
+            m = pat.search(text, ca, cb)
+            if m:
+                role, any_verb = r, True
+                cb = m.start() if r != "responsible" else cb
+                break
+        roled.append((role, ca, cb))
+    if not any_verb:
+        # a bare list counts only when every item is plainly a unit
+        items = [_strip(text, x, y) for x, y in _split(text, a, b)]
+        if not items or not all(g.suffix.search(text[x:y]) and y - x <= 25 for x, y in items):
+            return []
+        return _items(text, a, b, "responsible")
+    out: list[RawUnit] = []
+    for role, ca, cb in roled:
+        out.extend(_items(text, ca, cb, role or "responsible"))
+    return out
+
+
+def _inline(text: str, lo: int, hi: int) -> list[RawUnit]:
+    g = _g()
+    out = []
+    for m in g.inline.finditer(text, lo, hi):
+        ua, ub = m.span("u")
+        if not g.suffix.search(text[ua:ub]):
+            continue
+        role = "lead" if m.group("verb") == "牵头" else "responsible"
+        out.extend(_items(text, ua, ub, role))
+    return out
+
+
+def find_units(text: str, lo: int, hi: int, ctx: Context | None = None) -> list[RawUnit]:
+    """The units of the measure whose text is ``text[lo:hi]`` (working copy)."""
+    units = _labelled(text, lo, hi)
+    if not units:
+        for a, b in _paren_groups(text, lo, hi):
+            units.extend(_unlabelled(text, a, b))
+    if not units:
+        units = _inline(text, lo, hi)
+    if ctx is not None and ctx.first_leads and units and not any(u.role == "lead" for u in units):
+        first = units[0]
+        units[0] = RawUnit(first.span, "lead", first.generic, first.name)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for u in units:
+        key = (text[u.span[0] : u.span[1]], u.role)
+        if key not in seen:
+            seen.add(key)
+            out.append(u)
+    return out
