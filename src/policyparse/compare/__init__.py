@@ -1,0 +1,1 @@
+"""Cross-region comparison: align two plans' measures (``diff``) and report on many (``compare``)."""

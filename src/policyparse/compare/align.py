@@ -1,0 +1,184 @@
+"""Align the measures of two plans: ``same`` (one-to-one, optimal assignment on the
+copied-text score), ``related`` (same reform topic, written differently), ``only_a``,
+``only_b``; every measure of A also gets its closest measure of B and why.
+
+Thresholds live in :class:`Thresholds` (CLI flags ``--same``, ``--same-titled``,
+``--related``, ``--related-strong``, ``--top-k``); docs/compare.md explains each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from .load import Item, Plan
+from .similarity import WEIGHTS, Copy, Index, copied, same_score
+
+
+@dataclass
+class Thresholds:
+    same: float = 0.50          # copied-text score for `same`
+    same_titled: float = 0.40   # … lowered to this when the titles agree (title sim >= title_agree)
+    title_agree: float = 0.80
+    candidate: float = 0.20     # char-bigram cosine below which no character alignment is run
+    related: float = 0.20       # combined score for `related` when one is the best match of the other
+    related_strong: float = 0.35  # combined score for `related` when within top_k of either side
+    top_k: int = 2
+    background: float = 0.95    # `related` needs at least this times the median best-match score
+    min_topics: float = 0.30    # topic cosine a related pair needs (topic knowledge as a gate)
+
+
+@dataclass
+class Pair:
+    a: Item
+    b: Item
+    relation: str               # same | related
+    score: float                # same: copied-text score; related: combined score
+    features: dict[str, float]
+    copy: Copy | None = None
+    why: str = ""
+
+
+@dataclass
+class Closest:
+    a: Item
+    b: Item | None
+    score: float
+    features: dict[str, float]
+    why: str
+
+
+@dataclass
+class Alignment:
+    plan_a: Plan
+    plan_b: Plan
+    pairs: list[Pair]
+    only_a: list[Item]
+    only_b: list[Item]
+    closest: list[Closest] = field(default_factory=list)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "same": sum(p.relation == "same" for p in self.pairs),
+            "related": sum(p.relation == "related" for p in self.pairs),
+            "only_a": len(self.only_a),
+            "only_b": len(self.only_b),
+        }
+
+
+def explain(a: Item, b: Item, f: dict[str, float], c: Copy | None) -> str:
+    """A short account of a pair's score: the features that carried it."""
+    parts = []
+    if c is not None and c.blocks:
+        parts.append(f"{sum(s for _, _, s in c.blocks)} chars copied in {len(c.blocks)} runs "
+                     f"({c.share:.0%} of the text)")
+    if f.get("title", 0) >= 0.99:
+        parts.append("same title")
+    elif f.get("title", 0) >= 0.3:
+        parts.append(f"similar title ({f['title']:.2f})")
+    parts.append(f"char-bigram cosine {f.get('chars', 0):.2f}, word cosine {f.get('words', 0):.2f}")
+    shared = [t for t in a.topics if t in b.topics]
+    if shared:
+        parts.append("shared topics " + "、".join(shared[:3]))
+    if f.get("units", 0) > 0:
+        parts.append(f"unit overlap {f['units']:.2f}")
+    return "; ".join(parts)
+
+
+def _features(m: dict[str, np.ndarray], i: int, j: int) -> dict[str, float]:
+    return {k: round(float(v[i, j]), 4) for k, v in m.items()}
+
+
+def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = None) -> Alignment:
+    """Align two plans (an :class:`Index` over both, or over more plans, may be passed in)."""
+    th = th or Thresholds()
+    ia, ib = a.items, b.items
+    if index is None:
+        index = Index(ia + ib)
+    pairs: list[Pair] = []
+    if not ia or not ib:
+        return Alignment(a, b, [], list(ia), list(ib), [Closest(x, None, 0.0, {}, "") for x in ia], th)
+    m = index.matrices(ia, ib)
+    score, chars, title = m["score"], m["chars"], m["title"]
+
+    # --- same: character alignment on candidates, then optimal one-to-one assignment
+    copies: dict[tuple[int, int], Copy] = {}
+    same_m = np.zeros_like(score)
+    for i, j in zip(*np.nonzero(chars >= th.candidate)):
+        c = copied(ia[i].body, ib[j].body)
+        copies[(i, j)] = c
+        same_m[i, j] = same_score(c)
+    need = np.where(title >= th.title_agree, th.same_titled, th.same)
+    eligible = same_m >= need
+    same_pairs: set[tuple[int, int]] = set()
+    if eligible.any():
+        from scipy.optimize import linear_sum_assignment
+
+        rows = np.nonzero(eligible.any(axis=1))[0]
+        cols = np.nonzero(eligible.any(axis=0))[0]
+        sub = np.where(eligible[np.ix_(rows, cols)], same_m[np.ix_(rows, cols)] + 0.01 * score[np.ix_(rows, cols)], 0.0)
+        r, c = linear_sum_assignment(-sub)
+        for x, y in zip(r, c):
+            i, j = int(rows[x]), int(cols[y])
+            if eligible[i, j]:
+                same_pairs.add((i, j))
+    for i, j in sorted(same_pairs):
+        f = _features(m, i, j)
+        f["copied"] = round(float(same_m[i, j]), 4)
+        pairs.append(Pair(ia[i], ib[j], "same", round(float(same_m[i, j]), 4), f, copies.get((i, j)),
+                          explain(ia[i], ib[j], f, copies.get((i, j)))))
+
+    # --- related: combined score, gated by topics, ranked on both sides
+    rel = np.where(m["topics"] >= th.min_topics, score, 0.0)
+    for i, j in same_pairs:  # a measure reused in the other plan is accounted for
+        rel[i, :] = 0.0
+        rel[:, j] = 0.0
+    order_a = np.argsort(-rel, axis=1)
+    order_b = np.argsort(-rel, axis=0)
+    rank_a = np.empty_like(order_a)
+    rank_b = np.empty_like(order_b)
+    rows_idx = np.arange(rel.shape[0])[:, None]
+    cols_idx = np.arange(rel.shape[1])[None, :]
+    rank_a[rows_idx, order_a] = np.arange(rel.shape[1])[None, :]
+    rank_b[order_b, cols_idx] = np.arange(rel.shape[0])[:, None]
+    best = (rank_a == 0) | (rank_b == 0)
+    near = (rank_a < th.top_k) | (rank_b < th.top_k)
+    # plans written in one city share much boilerplate: the bar for `related` rises
+    # with the typical best-match score of the pair of plans (its median)
+    bg = float(np.median(rel.max(axis=1))) if rel.size else 0.0
+    bar = max(th.related, th.background * bg)
+    related = ((rel >= bar) & best) | ((rel >= max(th.related_strong, bar)) & near)
+    for i, j in zip(*np.nonzero(related)):
+        f = _features(m, i, j)
+        c = copies.get((i, j))
+        if c is not None:
+            f["copied"] = round(same_score(c), 4)
+        pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c,
+                          explain(ia[i], ib[j], f, c)))
+
+    pairs.sort(key=lambda p: (p.a.index, p.relation != "same", -p.score))
+    used_a = {id(p.a) for p in pairs}
+    used_b = {id(p.b) for p in pairs}
+
+    closest = []
+    for i, x in enumerate(ia):
+        j = int(np.argmax(score[i] + same_m[i]))
+        f = _features(m, i, j)
+        c = copies.get((i, j))
+        if c is not None:
+            f["copied"] = round(same_score(c), 4)
+        closest.append(Closest(x, ib[j], round(float(score[i, j]), 4), f, explain(x, ib[j], f, c)))
+    return Alignment(
+        a, b, pairs,
+        [x for x in ia if id(x) not in used_a],
+        [y for y in ib if id(y) not in used_b],
+        closest, th,
+    )
+
+
+def thresholds_dict(th: Thresholds) -> dict:
+    d = asdict(th)
+    d["weights"] = dict(WEIGHTS)
+    return d

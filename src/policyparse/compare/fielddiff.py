@@ -1,0 +1,120 @@
+"""What differs between two aligned measures in their extracted fields: units added,
+dropped or changed role; deadlines moved; quantities changed (``个体工商户增幅 20% → 25%``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Deadline, Measure, Quantity, Unit
+from .similarity import unit_function
+
+
+@dataclass
+class Change:
+    field: str      # units | deadlines | quantities
+    kind: str       # added | dropped | role | moved | changed
+    text: str       # a readable one-liner
+    a: str | None = None
+    b: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"field": self.field, "kind": self.kind, "text": self.text, "a": self.a, "b": self.b}
+
+
+def _fmt_num(v: float) -> str:
+    if v == int(v):
+        v = int(v)
+        for div, suf in ((100_000_000, "亿"), (10_000, "万")):
+            if v >= div and v % div == 0:
+                return f"{v // div}{suf}"
+        return str(v)
+    return f"{v:g}"
+
+
+def fmt_quantity(q: Quantity) -> str:
+    cmp = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "", "range": ""}[q.comparator]
+    val = _fmt_num(q.value) + (f"–{_fmt_num(q.value_max)}" if q.value_max is not None else "")
+    return f"{cmp}{val}{q.unit}"
+
+
+def _unit_key(u: Unit) -> str:
+    return unit_function(u.name_simplified)
+
+
+def diff_units(a: list[Unit], b: list[Unit]) -> list[Change]:
+    ua = {_unit_key(u): u for u in a}
+    ub = {_unit_key(u): u for u in b}
+    out = []
+    for k, u in ua.items():
+        if k not in ub:
+            out.append(Change("units", "dropped", f"− {u.name} ({u.role})", u.name, None))
+        elif ub[k].role != u.role:
+            out.append(Change("units", "role", f"{u.name}: {u.role} → {ub[k].role}", u.role, ub[k].role))
+    for k, u in ub.items():
+        if k not in ua:
+            out.append(Change("units", "added", f"+ {u.name} ({u.role})", None, u.name))
+    return out
+
+
+def _month_day(d: str) -> str:
+    return d[-5:]
+
+
+def diff_deadlines(a: list[Deadline], b: list[Deadline]) -> list[Change]:
+    da = sorted({d.date: d for d in a}.values(), key=lambda d: _month_day(d.date))
+    db = sorted({d.date: d for d in b}.values(), key=lambda d: _month_day(d.date))
+    sa, sb = {d.date for d in da}, {d.date for d in db}
+    ra = [d for d in da if d.date not in sb]
+    rb = [d for d in db if d.date not in sa]
+    out = []
+    # pair the remaining deadlines in order: a deadline of A that has a counterpart moved
+    for x, y in zip(ra, rb):
+        out.append(Change("deadlines", "moved", f"{x.text.strip()} ({x.date}) → {y.text.strip()} ({y.date})",
+                          x.date, y.date))
+    for x in ra[len(rb):]:
+        out.append(Change("deadlines", "dropped", f"− {x.text.strip()} ({x.date})", x.date, None))
+    for y in rb[len(ra):]:
+        out.append(Change("deadlines", "added", f"+ {y.text.strip()} ({y.date})", None, y.date))
+    return out
+
+
+def _qkey(q: Quantity) -> tuple:
+    return (q.metric or "", q.unit, q.kind)
+
+
+def diff_quantities(a: list[Quantity], b: list[Quantity]) -> list[Change]:
+    out = []
+    used: set[int] = set()
+    for q in a:
+        # the counterpart: same metric and unit (and kind), else same unit and kind
+        match = None
+        for j, r in enumerate(b):
+            if j not in used and _qkey(r) == _qkey(q):
+                match = j
+                break
+        if match is None and not q.metric:
+            for j, r in enumerate(b):
+                if j not in used and (r.unit, r.kind) == (q.unit, q.kind):
+                    match = j
+                    break
+        if match is None:
+            out.append(Change("quantities", "dropped", f"− {(q.metric or '') + ' ' if q.metric else ''}{fmt_quantity(q)}",
+                              fmt_quantity(q), None))
+            continue
+        used.add(match)
+        r = b[match]
+        if (q.value, q.value_max, q.comparator, q.unit) != (r.value, r.value_max, r.comparator, r.unit):
+            label = q.metric or r.metric or ""
+            out.append(Change("quantities", "changed",
+                              f"{label + ' ' if label else ''}{fmt_quantity(q)} → {fmt_quantity(r)}",
+                              fmt_quantity(q), fmt_quantity(r)))
+    for j, r in enumerate(b):
+        if j not in used:
+            out.append(Change("quantities", "added", f"+ {(r.metric + ' ') if r.metric else ''}{fmt_quantity(r)}",
+                              None, fmt_quantity(r)))
+    return out
+
+
+def diff_fields(a: Measure, b: Measure) -> list[Change]:
+    return diff_units(a.units, b.units) + diff_deadlines(a.deadlines, b.deadlines) \
+        + diff_quantities(a.quantities, b.quantities)

@@ -1,0 +1,126 @@
+"""Plans to compare: a notice (any supported format) or JSON written by ``policyparse parse``,
+turned into a :class:`Plan` whose measures carry their working-copy text."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..models import Measure, ParseResult
+
+# unit parentheses at the end of a measure: (市经信局等部门按职责分工负责), (牵头单位:…)
+ATTRIBUTION = re.compile(
+    r"[(（][^()（）]*(?:负责|牵头|责任单位|责任部门|配合单位|协同单位|参与单位|协办单位)[^()（）]*[)）]"
+)
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}市([\u4e00-\u9fff]{2,3}?(?:区|县))")  # 太原市小店区
+_CITY = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2}市)(?!场)")     # 衢州市 at a line start
+_NOT_CITY = set("全各本在依加配简为让我该")
+
+
+def working(text: str) -> str:
+    """The working copy of printed text: width-folded, simplified script."""
+    from ..normalize.script import fold_width, to_simplified
+
+    return to_simplified(fold_width(text))
+
+
+@dataclass
+class Item:
+    """One measure of a plan, with what the comparison needs."""
+
+    plan: str                 # the plan's label (region)
+    index: int                # position in the plan
+    measure: Measure
+    doc: int                  # document index (1-based) within the source
+    title: str                # working-copy title
+    body: str                 # working-copy text without the unit parenthesis
+    topics: list[str] = field(default_factory=list)
+    topic_scores: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def number(self) -> str:
+        return self.measure.number
+
+    @property
+    def key(self) -> str:
+        return self.measure.id
+
+
+@dataclass
+class Plan:
+    path: str
+    label: str
+    result: ParseResult
+    items: list[Item]
+
+    @property
+    def region(self) -> str:
+        return self.label
+
+
+def _load_result(path: str) -> ParseResult:
+    p = Path(path)
+    if p.suffix.lower() == ".json":
+        if not p.exists():
+            raise InputError("no such file", path)
+        try:
+            text = p.read_text(encoding="utf-8")
+            json.loads(text)
+        except (OSError, UnicodeDecodeError, ValueError) as e:
+            raise InputError(f"not a JSON file written by policyparse parse ({type(e).__name__})", path) from None
+        try:
+            return ParseResult.model_validate_json(text)
+        except Exception as e:  # pydantic.ValidationError
+            n = getattr(e, "error_count", lambda: 1)()
+            raise InputError(f"JSON does not match the policyparse output schema ({n} errors)", path) from None
+    from ..pipeline import parse
+
+    return parse(path)
+
+
+def guess_region(result: ParseResult, fallback: str) -> str:
+    for d in result.documents:
+        if d.region:
+            return d.region
+    text = working(result.source_text or "")
+    districts = Counter(_DISTRICT.findall(text))
+    if districts:
+        return districts.most_common(1)[0][0]
+    cities = Counter(c for c in _CITY.findall(text) if not (set(c[:2]) & _NOT_CITY))
+    if cities:
+        return cities.most_common(1)[0][0]
+    return fallback
+
+
+def load_plan(path: str, label: str | None = None) -> Plan:
+    """Parse (or read) one plan; raises :class:`InputError` for bad input."""
+    from ..extract.topics import tag_topics, topic_scores
+
+    result = _load_result(path)
+    label = label or guess_region(result, Path(path).stem)
+    items: list[Item] = []
+    for di, d in enumerate(result.documents, 1):
+        for m in d.measures:
+            title = working(m.title)
+            text = working(m.text)
+            body = ATTRIBUTION.sub("", text).strip()
+            topics = list(m.topics) or tag_topics(text)
+            items.append(Item(plan=label, index=len(items), measure=m, doc=di, title=title,
+                              body=body, topics=topics, topic_scores=topic_scores(text)))
+    return Plan(path=str(path), label=label, result=result, items=items)
+
+
+def load_plans(paths: list[str]) -> list[Plan]:
+    plans = [load_plan(p) for p in paths]
+    seen: Counter[str] = Counter()
+    for pl in plans:  # two plans of one region get distinct labels
+        seen[pl.label] += 1
+        if seen[pl.label] > 1:
+            pl.label = f"{pl.label}#{seen[pl.label]}"
+            for it in pl.items:
+                it.plan = pl.label
+    return plans

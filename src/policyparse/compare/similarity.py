@@ -1,0 +1,175 @@
+"""Similarity of measures: the features behind every alignment decision.
+
+An :class:`Index` holds, for every measure of every plan being compared, sparse
+L2-normalised vectors — character-bigram TF-IDF of the body, jieba-word TF-IDF of
+the body, character-bigram TF-IDF of the title, the topic-score vector, the
+"unit function" vector (unit names with their region prefix removed) — so that the
+similarity of all measures of plan A to all measures of plan B is a handful of sparse
+matrix products (the products walk the shared n-grams only: an inverted index).
+The costlier character alignment (:func:`copied`) runs only on candidate pairs.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from .load import Item
+
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉]")
+# region prefixes of unit names: 区/市/县 and named places (太原市, 小店区, 衢州 …)
+_UNIT_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市|区|县))?(?:[\u4e00-\u9fff]{2,3}(?:区|县))?(?:区|市|县|州|省)?")
+
+# weights of the related score (see docs/compare.md)
+WEIGHTS = {"chars": 0.30, "words": 0.25, "title": 0.20, "topics": 0.15, "units": 0.10}
+
+
+def clean(text: str) -> str:
+    return _PUNCT.sub("", _QUOTES.sub("", text))
+
+
+def char_ngrams(text: str, n: int = 2) -> list[str]:
+    t = clean(text)
+    if len(t) < n:
+        return [t] if t else []
+    return [t[i : i + n] for i in range(len(t) - n + 1)]
+
+
+@functools.cache
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def words(text: str) -> list[str]:
+    jb = _jieba()
+    return [w for w in jb.lcut(clean(text)) if len(w) >= 2 and not w.isdigit()]
+
+
+def unit_function(name: str) -> str:
+    """A unit's name without its region prefix: 太原市小店区市场监管局 → 市场监管局."""
+    f = _UNIT_PREFIX.sub("", name)
+    return f if len(f) >= 2 else name
+
+
+def _tfidf(docs: list[list[str]]) -> sparse.csr_matrix:
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, toks in enumerate(docs):
+        for tok, c in Counter(toks).items():
+            j = vocab.setdefault(tok, len(vocab))
+            rows.append(i)
+            cols.append(j)
+            vals.append(1.0 + math.log(c))
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(1, len(vocab))), dtype=np.float64)
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
+    m = m @ sparse.diags(idf)
+    return _l2(m)
+
+
+def _l2(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ m
+
+
+def _bag(docs: list[dict[str, float]]) -> sparse.csr_matrix:
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, d in enumerate(docs):
+        for k, v in d.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(k, len(vocab)))
+            vals.append(float(v))
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(1, len(vocab))), dtype=np.float64)
+    return _l2(m)
+
+
+class Index:
+    """Feature vectors of a set of measures (all plans of one comparison)."""
+
+    def __init__(self, items: list[Item]):
+        self.items = items
+        self.chars = _tfidf([char_ngrams(it.body) for it in items])
+        self.words = _tfidf([words(it.body) for it in items])
+        self.title = _tfidf([char_ngrams(it.title) for it in items])
+        # topic scores, damped so that one dominant topic does not swamp the rest
+        self.topics = _bag([{k: math.sqrt(v) for k, v in it.topic_scores.items()} for it in items])
+        self.has_units = np.array([bool(it.measure.units) for it in items])
+        self.units = _bag([
+            {unit_function(u.name_simplified): 1.0 for u in it.measure.units if not u.generic}
+            for it in items
+        ])
+        self.pos = {id(it): i for i, it in enumerate(items)}
+
+    def rows(self, items: list[Item]) -> np.ndarray:
+        return np.array([self.pos[id(it)] for it in items], dtype=np.int64)
+
+    def matrices(self, a: list[Item], b: list[Item]) -> dict[str, np.ndarray]:
+        """Every feature for every pair (dense |a|×|b| arrays), plus the weighted score."""
+        ra, rb = self.rows(a), self.rows(b)
+        out: dict[str, np.ndarray] = {}
+        for name in ("chars", "words", "title", "topics", "units"):
+            m = getattr(self, name)
+            out[name] = (m[ra] @ m[rb].T).toarray()
+        # units count only when both measures name units
+        both = np.outer(self.has_units[ra], self.has_units[rb])
+        w = WEIGHTS
+        base = w["chars"] * out["chars"] + w["words"] * out["words"] + w["title"] * out["title"] \
+            + w["topics"] * out["topics"]
+        norm = w["chars"] + w["words"] + w["title"] + w["topics"]
+        out["score"] = np.where(both, base + w["units"] * out["units"], base * (norm + w["units"]) / norm)
+        return out
+
+
+@dataclass
+class Copy:
+    """What a character alignment of two bodies found."""
+
+    share: float                     # copied chars / mean length (Dice-like, 0..1)
+    contain: float                   # copied chars / shorter length
+    blocks: list[tuple[int, int, int]]  # (start in a, start in b, length) of copied runs
+    a_len: int
+    b_len: int
+
+
+MIN_RUN = 4  # a run of at least this many identical characters counts as copied
+
+
+def copied(a: str, b: str, min_run: int = MIN_RUN) -> Copy:
+    """Align two working-copy bodies character by character (rapidfuzz's Indel /
+    LCS alignment) and keep the identical runs of ``min_run`` or more characters."""
+    from rapidfuzz.distance import Indel
+
+    blocks = [
+        (op.src_start, op.dest_start, op.src_end - op.src_start)
+        for op in Indel.opcodes(a, b)
+        if op.tag == "equal" and op.src_end - op.src_start >= min_run
+    ]
+    n = sum(s for _, _, s in blocks)
+    la, lb = len(a), len(b)
+    share = 2 * n / (la + lb) if la + lb else 0.0
+    contain = n / min(la, lb) if min(la, lb) else 0.0
+    return Copy(share, contain, blocks, la, lb)
+
+
+def same_score(c: Copy) -> float:
+    """How much of the text is shared: the Dice share, lifted towards containment when
+    one side is a shortened or extended version of the other — but only as far as the
+    lengths are comparable (a one-sentence item quoted inside a page-long one is not
+    "the same measure")."""
+    ratio = min(c.a_len, c.b_len) / max(c.a_len, c.b_len, 1)
+    return max(c.share, 0.85 * c.contain * min(1.0, ratio / 0.5))
