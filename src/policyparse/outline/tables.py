@@ -1,9 +1,280 @@
-"""Task tables (任务分解表 / 重点任务清单) → measures.  Placeholder until the HTML
-reader lands."""
+"""Task tables (任务分解表 / 重点任务清单) → measures.
+
+A reader (HTML, PDF) hands over the tables it found, each cell with its span in
+``source_text`` and, when the header row names the columns, each column's role
+(grammars/tables.yaml).  Every data row of such a table becomes a measure:
+
+* ``number``: the 序号 cell (the row's position when there is none);
+* ``title`` / ``text``: the task cell (重点任务 / 工作任务 …), up to its first 。 for the
+  title; a measure-detail column (具体措施 …) is appended to the text;
+* ``path``: the category cell (类别 / 领域) when the table has one;
+* ``units``: the unit columns, role from the column (牵头 → lead, 责任 → responsible,
+  配合 → cooperating; a column that says its first unit leads gives that one lead);
+* ``deadlines``: the 完成时限 cell, read by the deadline extractor (``长期坚持``,
+  ``持续推进`` … are not deadlines), plus any deadline in the task text;
+* ``quantities``: from the task text.
+
+Text-outline measures that the table's rows produced are replaced; a measure that
+ran on into the table is cut where the table starts.  Measures are kept in source
+order and their ids renumbered ``d<doc>-m<k>``.
+"""
 
 from __future__ import annotations
+
+import re
+
+_FIRST_LEADS = re.compile(r"(?:排在?|列|居)(?:第一|首)(?:位|个)?的?(?:为|是)牵头")
+_TERMINAL = "。！？!?；;"
 
 
 def attach_table_measures(docs, w, src) -> None:
     """Append the measures of ``src.tables`` to the documents they belong to."""
-    return None
+    tables = [t for t in src.tables if t.header_row is not None and "task" in _roles(t)]
+    if not tables or not docs:
+        return
+    first_leads = bool(_FIRST_LEADS.search(w.text))
+    changed: set[int] = set()
+    for t in tables:
+        di = _document_of(docs, t.span[0])
+        doc = docs[di]
+        _clear_region(doc, w, t.span)
+        from ..extract import Context
+
+        ctx = Context(plan_year=doc.plan_year, first_leads=first_leads)
+        doc.measures.extend(table_measures(t, w, ctx))
+        changed.add(di)
+    for di in changed:
+        _renumber(docs[di], di + 1)
+
+
+def _roles(t) -> list[str]:
+    """Column roles, with the detail column standing in for a missing task column."""
+    roles = list(t.roles)
+    if "task" not in roles and "detail" in roles:
+        roles[roles.index("detail")] = "task"
+    return roles
+
+
+def _document_of(docs, pos: int) -> int:
+    best = 0
+    for i, d in enumerate(docs):
+        if d.span[0] <= pos:
+            best = i
+        if d.span[0] <= pos < d.span[1]:
+            return i
+    return best
+
+
+def _clear_region(doc, w, span: tuple[int, int]) -> None:
+    """Drop the text-outline measures that start inside the table, and cut a measure
+    that runs on into it at the table's start."""
+    a, b = span
+    keep = []
+    for m in doc.measures:
+        s, e = m.span
+        if a <= s < b:
+            continue
+        if s < a < e:
+            ws, we = w.from_source(s, e)
+            cut = w.from_source(a, a + 1)[0]
+            full = w.printed(ws, we)
+            k = full.find(m.text[:12]) if m.text else -1
+            if k >= 0:
+                m.text = w.printed(ws + k, cut).strip()
+                m.title = m.title if m.title and m.title in m.text else m.text[:40]
+            m.span = w.to_source(ws, _rstrip(w, ws, cut))
+            m.units = [u for u in m.units if u.span[1] <= a]
+            m.deadlines = [d for d in m.deadlines if d.span[1] <= a]
+            m.quantities = [q for q in m.quantities if q.span[1] <= a]
+        keep.append(m)
+    doc.measures[:] = keep
+
+
+def _rstrip(w, a: int, b: int) -> int:
+    while b > a and w.text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+def _renumber(doc, index: int) -> None:
+    doc.measures.sort(key=lambda m: m.span[0])
+    old_to_new = {}
+    for k, m in enumerate(doc.measures, 1):
+        new = f"d{index}-m{k}"
+        if not m.id.startswith("table:"):
+            old_to_new[m.id] = new
+        m.id = new
+
+    def fix(sections):
+        for s in sections:
+            s.measures = [old_to_new[i] for i in s.measures if i in old_to_new]
+            fix(s.children)
+
+    fix(doc.outline)
+
+
+def table_measures(t, w, ctx) -> list:
+    """The measures of one task table."""
+    from ..extract.topics import tag_topics
+    from ..models import Measure
+
+    roles = _roles(t)
+    col = {r: i for i, r in reversed(list(enumerate(roles))) if r}  # first column of each role
+    details = [i for i, r in enumerate(roles) if r == "detail"]
+    unit_cols = [(i, r) for i, r in enumerate(roles)
+                 if r in ("lead", "responsible", "cooperating", "responsible_first_leads")]
+    out = []
+    seen_rows = 0
+    for row in t.rows[t.header_row + 1 :]:
+        if len(row) != len(roles):
+            continue
+        task = row[col["task"]]
+        if not task.text.strip() or _is_repeated_header(row, roles):
+            continue
+        if len({id(c) for c in row}) <= 2 and sum(1 for c in row if c is task) > 1:
+            continue  # a cell spanning the whole row: a sub-heading, not a task
+        seen_rows += 1
+        number = row[col["number"]].text.strip() if "number" in col else ""
+        number = number.rstrip("、.．") or str(seen_rows)
+        text_cells = [task] + [row[i] for i in details if row[i].text.strip() and row[i] is not task]
+        ta, tb = w.from_source(task.start, task.end)
+        title = _title(w, ta, tb)
+        text = " ".join(w.printed(*w.from_source(c.start, c.end)).strip() for c in text_cells)
+        own = [c for c in row if c.start >= task.start and c.text.strip()]
+        span = (task.start, max(c.end for c in own))
+        path = []
+        if "category" in col and row[col["category"]].text.strip():
+            path = [row[col["category"]].text.strip()]
+        units = []
+        for i, role in unit_cols:
+            units.extend(cell_units(row[i], role, ctx.first_leads))
+        deadlines, quantities = _fields(w, text_cells, row[col["deadline"]] if "deadline" in col else None, ctx)
+        out.append(Measure(
+            id=f"table:{len(out)}", number=number, path=path, title=title, text=text, span=span,
+            units=units, deadlines=deadlines, quantities=quantities,
+            topics=tag_topics(w.text[ta:tb]),
+        ))
+    return out
+
+
+def _is_repeated_header(row, roles) -> bool:
+    from ..read.tables import column_role
+
+    return sum(1 for c, r in zip(row, roles) if r and column_role(c.text) == r) >= 2
+
+
+def _title(w, a: int, b: int) -> str:
+    seg = w.text[a:b]
+    k = seg.find("。")
+    end = a + k if k > 0 else b
+    return w.printed(a, end).strip()
+
+
+def _fields(w, text_cells, deadline_cell, ctx):
+    from .. import extract
+    from ..pipeline import _deadline, _quantity
+    from ..read.tables import is_no_deadline
+
+    deadlines, quantities = [], []
+    for c in text_cells:
+        a, b = w.from_source(c.start, c.end)
+        f = extract.measure_fields(w.text, (a, b), ctx)
+        deadlines += [_deadline(w, d) for d in f.deadlines]
+        quantities += [_quantity(w, q) for q in f.quantities]
+    if deadline_cell is not None and deadline_cell.text.strip() and not is_no_deadline(deadline_cell.text):
+        a, b = w.from_source(deadline_cell.start, deadline_cell.end)
+        for d in _find_deadlines(w.text, a, b, ctx):
+            dl = _deadline(w, d)
+            if all(x.span != dl.span for x in deadlines):
+                deadlines.append(dl)
+    return deadlines, quantities
+
+
+def _find_deadlines(text, a, b, ctx):
+    try:
+        from ..extract.deadlines import find_deadlines
+    except ImportError:  # the deadline extractor is not there: no deadlines
+        return []
+    return find_deadlines(text, a, b, ctx)
+
+
+def cell_units(cell, role: str, first_leads: bool = False) -> list:
+    """The units of one unit cell, each with its span in source_text."""
+    from ..models import Unit
+    from ..normalize.script import to_simplified
+    from ..read.tables import _grammar
+
+    g = _grammar()
+    out = []
+    text = cell.text
+    base_role = "responsible" if role == "responsible_first_leads" else role
+    pos = 0
+    pieces = []
+    for m in g["unit_sep"].finditer(text + " "):
+        if m.start() > pos:
+            pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces = _merge_brackets(text, pieces)
+    for k, (a, b) in enumerate(pieces):
+        name = text[a:b]
+        r = base_role
+        simp = to_simplified(name)
+        for rname, pat in g["cell_roles"].items():
+            m = pat.search(simp)
+            if m:
+                r = rname
+                if m.start() == 0:
+                    a += m.end()
+                else:
+                    b -= len(simp) - m.start()
+                name = text[a:b]
+                simp = to_simplified(name)
+                break
+        name, a, b = _strip_tail(text, a, b)
+        if not name:
+            continue
+        parts = _split_deng(text, a, b)
+        for (pa, pb) in parts:
+            nm = text[pa:pb]
+            if not nm or nm in ("部门", "单位"):
+                continue
+            role_k = r
+            if role == "responsible_first_leads" or (first_leads and role == "responsible"):
+                role_k = "lead" if not out else r
+            out.append(Unit(name=nm, name_simplified=to_simplified(nm), role=role_k,
+                            generic=bool(g["generic"].search(to_simplified(nm))),
+                            span=(cell.start + pa, cell.start + pb)))
+    return out
+
+
+def _merge_brackets(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin pieces split inside brackets or quotes: 各县（市、区）, “双随机、一公开”."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    for a, b in pieces:
+        if depth > 0 and out:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        seg = text[a:b]
+        depth += sum(seg.count(c) for c in "（(“「") - sum(seg.count(c) for c in "）)”」")
+        depth = max(depth, 0)
+    return out
+
+
+_TAILS = re.compile(r"(?:等部门按职责分工负责|按职责分工负责|分工负责|负责|等部门|等单位)$")
+
+
+def _strip_tail(text: str, a: int, b: int) -> tuple[str, int, int]:
+    m = _TAILS.search(text, a, b)
+    if m and m.start() > a:
+        b = m.start()
+    return text[a:b], a, b
+
+
+def _split_deng(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``A等相关单位`` → A and 相关单位."""
+    m = re.search(r"等(?=(?:相关|有关|其他)(?:单位|部门)$)", text[a:b])
+    if m and m.start() > 0:
+        return [(a, a + m.start()), (a + m.end(), b)]
+    return [(a, b)]

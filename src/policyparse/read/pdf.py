@@ -1,9 +1,256 @@
-"""PDF reading (placeholder until the PDF reader lands)."""
+"""PDF → ``source_text``: the text layer, page by page, without page furniture.
+
+* **pypdfium2** (PDFium, C++) reads the text layer of every page: fast (hundreds of
+  pages per second) and in content order, which for the single-column notices of
+  Chinese governments is reading order.  Its ``\\r\\n`` line ends become ``\\n``
+  before anything is measured, so offsets are plain Python string indices.
+* **pdfplumber** (pdfminer.six, pure Python, ~30× slower) is used only where layout
+  is needed: on pages whose text names task-table columns (牵头单位, 完成时限 …) it
+  finds ruled tables by their lines and cuts them into cells; such a page's text is
+  rebuilt from pdfplumber's positioned lines with each table row as one
+  ``cell | cell | … |`` line, and the table's cells are kept with their offsets.
+* Running headers and footers and page numbers are found by what repeats among the
+  first and last lines of the pages (digits counted as one symbol) and by the
+  page-number patterns of grammars/pdf.yaml, and are dropped.
+* ``source_text`` is the pages' text joined by ``\\f``; line breaks inside
+  sentences stay there (the normaliser joins them on its working copy).
+
+The extraction runs in a forked child under a time limit (``POLICYPARSE_PDF_TIMEOUT``
+seconds, default 120), so a PDF that sends the reader into an endless loop is stopped.
+Encrypted PDFs, PDFs without a text layer (scans) and corrupt or truncated files are
+reported as :class:`~policyparse.errors.InputError`.
+"""
 
 from __future__ import annotations
 
+import functools
+import os
+import re
+from collections import Counter
+
 from ..errors import InputError
 
+DEFAULT_TIMEOUT = 120.0
+MIN_TEXT_CHARS = 20  # fewer letters/characters than this in the whole file: no text layer
 
-def read_pdf(data: bytes):
-    raise InputError("PDF input is not supported yet")
+_CTRL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def timeout_seconds() -> float:
+    try:
+        return float(os.environ.get("POLICYPARSE_PDF_TIMEOUT", DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+@functools.cache
+def _grammar():
+    from .. import grammar
+
+    g = grammar.load("pdf")
+    rep = g["repeat"]
+    return {
+        "page_number": [re.compile(p) for p in g["page_number"]],
+        "edge": int(rep["edge_lines"]),
+        "min_pages": int(rep["min_pages"]),
+        "min_share": float(rep["min_share"]),
+        "max_chars": int(rep["max_chars"]),
+        "table_hint": re.compile(g["table_hint"]),
+    }
+
+
+def is_page_number(line: str) -> bool:
+    s = line.strip()
+    return any(p.match(s) for p in _grammar()["page_number"])
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def furniture(pages: list[list[str]]) -> list[set[int]]:
+    """For each page (a list of lines), the indices of its furniture lines: page
+    numbers and running headers/footers among its first and last lines."""
+    g = _grammar()
+    edges: list[list[int]] = []
+    for lines in pages:
+        idx = [i for i, ln in enumerate(lines) if ln.strip()]
+        k = g["edge"]
+        edge = idx[:k] + [i for i in idx[-k:] if i not in idx[:k]]
+        edges.append(edge)
+    counts: Counter[str] = Counter()
+    for lines, edge in zip(pages, edges):
+        counts.update({_key(lines[i]) for i in edge if len(lines[i].strip()) <= g["max_chars"]})
+    need = max(g["min_pages"], g["min_share"] * len(pages))
+    out: list[set[int]] = []
+    for lines, edge in zip(pages, edges):
+        drop: set[int] = set()
+        for i in edge:
+            s = lines[i].strip()
+            if is_page_number(s) or (len(pages) > 1 and len(s) <= g["max_chars"] and counts[_key(s)] >= need):
+                drop.add(i)
+        out.append(drop)
+    return out
+
+
+def _check_bytes(data: bytes) -> None:
+    if not data:
+        raise InputError("empty file")
+    head = data[:1024].lstrip()
+    if not head.startswith(b"%PDF-"):
+        if re.match(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype|html|head|body|\?xml)", head, re.I):
+            raise InputError("not a PDF: the file is an HTML page (a failed download or an error page?)")
+        raise InputError("not a PDF: no %PDF- header (binary junk or another format)")
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _page_lines(tp) -> list[tuple[str, tuple[float, float, float] | None]]:
+    """The lines of a PDFium text page, each with the (left, right, char width) of its
+    first and last visible characters (None for a blank line)."""
+    raw = tp.get_text_range()
+    out = []
+    pos = 0
+    for m in list(_LINE_END.finditer(raw)) + [None]:
+        end = m.start() if m else len(raw)
+        line = raw[pos:end]
+        a, b = pos, end
+        while a < b and raw[a].isspace():
+            a += 1
+        while b > a and raw[b - 1].isspace():
+            b -= 1
+        geom = None
+        if a < b:
+            try:
+                l0, _, _, _ = tp.get_charbox(a)
+                x0, _, x1, _ = tp.get_charbox(b - 1)
+                geom = (l0, x1, max(x1 - x0, 0.0))
+            except Exception:  # noqa: BLE001 - geometry is a bonus
+                geom = None
+        out.append((_CTRL.sub("", line), geom))
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def _extract(data: bytes) -> tuple[list[list[tuple[str, tuple | None]]], dict[int, list]]:
+    """Runs in the child: the lines of each page (with their geometry), and the task
+    tables that pdfplumber finds on the pages that look like they hold one."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        msg = str(e)
+        if "password" in msg.lower() or "security" in msg.lower():
+            raise InputError("encrypted PDF: it needs a password to open; decrypt it first") from None
+        if b"%%EOF" not in data[-2048:]:
+            raise InputError("truncated or corrupt PDF (no %%EOF at the end: was the download cut short?)") from None
+        raise InputError(f"corrupt PDF: {msg.removeprefix('Failed to load document ').strip('.() ')}") from None
+    pages = []
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            tp = page.get_textpage()
+            pages.append(_page_lines(tp))
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    hint = _grammar()["table_hint"]
+    table_pages = [i for i, lines in enumerate(pages)
+                   if len(hint.findall("\n".join(t for t, _ in lines))) >= 2]
+    layout: dict[int, list] = {}
+    if table_pages:
+        from .pdftables import page_blocks
+
+        layout = page_blocks(data, table_pages)
+    return pages, layout
+
+
+def wrapped(lines: list[tuple[str, tuple | None]]) -> list[bool]:
+    """For each line of a page, whether it runs on into the next one: it reaches the
+    right edge of the text block and the next line starts at the left edge (no
+    paragraph indent) without a numbering token."""
+    from .. import numbering
+    from ..normalize.script import fold_width
+
+    geo = [g for t, g in lines if g and len(t.strip()) >= 8]
+    out = [False] * len(lines)
+    if len(geo) < 3:
+        return out
+    left = min(g[0] for g in geo)
+    right = max(g[1] for g in geo)
+    widths = sorted(g[2] for g in geo if g[2] > 0)
+    cw = widths[len(widths) // 2] if widths else 10.0
+    for i in range(len(lines) - 1):
+        (t, g), (t2, g2) = lines[i], lines[i + 1]
+        if not g or not g2:
+            continue
+        if g[1] < right - 1.5 * cw or g2[0] > left + 0.6 * cw:
+            continue
+        if numbering.match_at(fold_width(t2.strip())) is not None:
+            continue
+        out[i] = True
+    return out
+
+
+def read_pdf(data: bytes, *, timeout: float | None = None):
+    from . import SourceDoc
+    from .limits import run_limited
+
+    _check_bytes(data)
+    pages, layout = run_limited(_extract, (data,), timeout_seconds() if timeout is None else timeout,
+                                "the PDF reader")
+    if not pages:
+        raise InputError("PDF has no pages")
+    # each page as blocks: ("line", text, runs_on) or ("table", rows, False)
+    page_blocks: list[list[tuple[str, object, bool]]] = []
+    for i, lines in enumerate(pages):
+        if i in layout:
+            page_blocks.append([(k, v, False) for k, v in layout[i]])
+        else:
+            page_blocks.append([("line", t, w) for (t, _), w in zip(lines, wrapped(lines))])
+    lines_only = [[str(b[1]) if b[0] == "line" else "" for b in blocks] for blocks in page_blocks]
+    drops = furniture(lines_only)
+    from .tables import TableBuilder
+
+    tb = TableBuilder()
+    parts: list[str] = []
+    pos = 0
+    for p, (blocks, drop) in enumerate(zip(page_blocks, drops)):
+        if p:
+            parts.append("\f")
+            pos += 1
+        kept = [b for j, b in enumerate(blocks) if j not in drop]
+        while kept and kept[-1][0] == "line" and not str(kept[-1][1]).strip():
+            kept.pop()
+        while kept and kept[0][0] == "line" and not str(kept[0][1]).strip():
+            kept.pop(0)
+        for j, (kind, val, _) in enumerate(kept):
+            if j:
+                prev = kept[j - 1]
+                if prev[0] == "line" and prev[2] and kind == "line":
+                    if re.match(r"[A-Za-z0-9]", str(val).lstrip()[:1]) and re.search(r"[A-Za-z0-9,.;]$", parts[-1]):
+                        parts.append(" ")
+                        pos += 1
+                else:
+                    parts.append("\n")
+                    pos += 1
+            if kind == "line":
+                s = str(val).rstrip()
+                if j and kept[j - 1][0] == "line" and kept[j - 1][2]:
+                    s = s.lstrip()
+                parts.append(s)
+                pos += len(s)
+            else:
+                s = tb.add_rows(val, pos, page=p)
+                parts.append(s)
+                pos += len(s)
+    text = "".join(parts)
+    letters = sum(1 for c in text if c.isalnum())
+    if letters < MIN_TEXT_CHARS:
+        raise InputError("no text layer: scanned PDF? run OCR first")
+    return SourceDoc(text, "pdf", None, "", tables=tb.tables())

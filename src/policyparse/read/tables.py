@@ -1,0 +1,163 @@
+"""Tables a reader found, with every cell's ``[start, end)`` span in ``source_text``.
+
+A reader renders each table row as one line of ``source_text`` (``cell | cell | … |``,
+the way the bundled corpus prints table rows), and records the cells it wrote through
+a :class:`TableBuilder`.  Whether a table is a task table (任务分解表 / 重点任务清单)
+is decided from its header row by :func:`header_roles` (grammars/tables.yaml); the
+task tables become measures in :mod:`policyparse.outline.tables`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+SEP = " | "
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    start: int  # span in source_text
+    end: int
+
+
+@dataclass(slots=True)
+class Table:
+    rows: list[list[Cell]]  # the grid: a cell spanning rows or columns repeats
+    span: tuple[int, int]
+    header_row: int | None = None  # index of the header row, when one was recognised
+    roles: list[str | None] = field(default_factory=list)  # column roles (see header_roles)
+
+
+@functools.cache
+def _grammar():
+    from .. import grammar
+
+    g = grammar.load("tables")
+    return {
+        "columns": [(c["role"], re.compile(c["pattern"])) for c in g["columns"]],
+        "no_deadline": re.compile(g["no_deadline"]),
+        "unit_sep": re.compile(g["unit_separators"]),
+        "cell_roles": {k: re.compile(v) for k, v in g["cell_roles"].items()},
+        "generic": re.compile(g["generic"]),
+    }
+
+
+def _norm_header(text: str) -> str:
+    from ..normalize.script import fold_width, to_simplified
+
+    return to_simplified(fold_width(re.sub(r"\s+", "", text)))
+
+
+def column_role(text: str) -> str | None:
+    h = _norm_header(text)
+    if not h or len(h) > 30:
+        return None
+    for role, pat in _grammar()["columns"]:
+        if pat.search(h):
+            return role
+    return None
+
+
+def header_roles(cells: list[str]) -> list[str | None] | None:
+    """The role of each column if ``cells`` is the header row of a task table, else
+    None.  A task table has a task (or measure) column and a unit or deadline column."""
+    roles = [column_role(c) for c in cells]
+    has_task = any(r in ("task", "detail") for r in roles)
+    has_more = any(r in ("lead", "responsible", "cooperating", "responsible_first_leads", "deadline")
+                   for r in roles)
+    return roles if has_task and has_more else None
+
+
+def is_no_deadline(text: str) -> bool:
+    return bool(_grammar()["no_deadline"].match(re.sub(r"\s+", "", text)))
+
+
+def find_header(rows: list[list[str]], look: int = 4) -> tuple[int, list[str | None]] | None:
+    """The first of the first ``look`` rows that is a task-table header, merged with a
+    second header row below it when that row names columns too (a two-level header
+    such as 责任单位 over 牵头单位 | 配合单位)."""
+    for i, row in enumerate(rows[:look]):
+        roles = header_roles(row)
+        if roles is None:
+            continue
+        if i + 1 < len(rows):
+            below = [column_role(c) for c in rows[i + 1]]
+            if len(below) == len(roles) and sum(r is not None for r in below) >= 2 and \
+                    sum(r is not None for r in below) >= sum(1 for c in rows[i + 1] if c.strip()) - 1:
+                roles = [b or r for r, b in zip(roles, below)]
+                return i + 1, roles
+        return i, roles
+    return None
+
+
+class TableBuilder:
+    """Renders rows as ``source_text`` lines and remembers every cell's span.
+
+    ``add_rows`` starts a new table unless the rows continue the previous one (a
+    table running over a page break: no header row of its own, same column count,
+    ``continuation=True``)."""
+
+    def __init__(self) -> None:
+        self._tables: list[Table] = []
+
+    def add_rows(self, rows: list[list[object]], pos: int, page: int | None = None,
+                 continuation: bool = True) -> str:
+        """Render ``rows`` (each cell a string, or a :class:`Cell` already rendered
+        above — a cell spanning rows — which repeats in the grid but not in the
+        text) starting at ``source_text`` offset ``pos``; return the rendered text."""
+        out: list[str] = []
+        grid: list[list[Cell]] = []
+        p = pos
+        for r, row in enumerate(rows):
+            if r:
+                out.append("\n")
+                p += 1
+            cells: list[Cell] = []
+            first = True
+            for c in row:
+                if isinstance(c, Cell):
+                    cells.append(c)
+                    continue
+                s = _flat(str(c))
+                if not first:
+                    out.append(SEP)
+                    p += len(SEP)
+                first = False
+                cells.append(Cell(s, p, p + len(s)))
+                out.append(s)
+                p += len(s)
+            out.append(" |")
+            p += 2
+            grid.append(cells)
+        text = "".join(out)
+        if not grid:
+            return text
+        texts = [[c.text for c in row] for row in grid]
+        head = find_header(texts)
+        prev = self._tables[-1] if self._tables else None
+        if (head is None and continuation and prev is not None and prev.header_row is not None
+                and len(grid[0]) == len(prev.roles)):
+            prev.rows.extend(grid)
+            prev.span = (prev.span[0], pos + len(text))
+            return text
+        t = Table(grid, (pos, pos + len(text)))
+        if head is not None:
+            t.header_row, t.roles = head
+        self._tables.append(t)
+        return text
+
+    def tables(self) -> list[Table]:
+        return list(self._tables)
+
+
+def _flat(s: str) -> str:
+    """A cell's text on one line: breaks between CJK characters vanish, other runs
+    of white space become one space."""
+    s = s.replace("\u00a0", " ")
+    cjk = "\u3000-\u9fff\uff00-\uffef"
+    s = re.sub(rf"(?<=[{cjk}])[ \t]*\n\s*|[ \t]*\n\s*(?=[{cjk}])", "", s)
+    s = re.sub(r"[ \t\r\n\f\v]+", " ", s)
+    return s.strip().replace("|", "｜")

@@ -1,0 +1,139 @@
+"""The PDF reader on PDFs rendered from the bundled notices (reportlab, STSong-Light)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import policyparse
+from policyparse.read import read_bytes
+from policyparse.read.pdf import furniture, is_page_number
+
+from fixtures_build import corpus_text, render_pdf, render_table_pdf
+
+QUZHOU = corpus_text("quzhou_2024.txt")
+HEADER = "衢州市人民政府办公室文件"
+CROSS_PAREN = re.compile(r"[(（][^()（）]*\f[^()（）]*[)）]")
+
+
+@pytest.fixture(scope="module")
+def quzhou_pdf(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "quzhou.pdf"
+    path.write_bytes(render_pdf(QUZHOU, lines_per_page=23, footer="— {n} —"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def parsed(quzhou_pdf):
+    return policyparse.parse(quzhou_pdf), policyparse.parse_text(QUZHOU)
+
+
+def test_fixture_breaks_sentences_and_parentheses_across_pages(parsed):
+    pdf, _ = parsed
+    st = pdf.source_text
+    assert st.count("\f") >= 5  # several pages
+    assert CROSS_PAREN.search(st), "the fixture must break a unit parenthesis across a page"
+
+
+def test_running_header_and_page_numbers_are_removed(parsed):
+    st = parsed[0].source_text
+    assert HEADER not in st
+    assert not re.search(r"—\s*\d+\s*—", st)
+    # the text itself is all there
+    assert "现制定如下实施" in st and "合力打造最优营商环境" in st
+
+
+def test_pdf_finds_the_same_29_measures_as_the_text(parsed):
+    pdf, txt = parsed
+    a = [(m.number, m.title) for m in pdf.documents[0].measures]
+    b = [(m.number, m.title) for m in txt.documents[0].measures]
+    assert len(a) == 29
+    assert a == b
+
+
+def test_measure_text_is_rejoined_across_lines_and_pages(parsed):
+    pdf, txt = parsed
+    strip = lambda s: re.sub(r"\s+", "", s)  # noqa: E731 - a line end may eat a space
+    crossing = 0
+    for m, t in zip(pdf.documents[0].measures, txt.documents[0].measures):
+        assert "\n" not in m.text and "\f" not in m.text
+        assert strip(m.text) == strip(t.text)
+        if "\f" in pdf.source_text[m.span[0] : m.span[1]]:
+            crossing += 1
+    assert crossing >= 3
+
+
+def test_unit_parenthesis_broken_across_a_page_is_whole(parsed):
+    pdf, txt = parsed
+    st = pdf.source_text
+    hits = [m for m in pdf.documents[0].measures if CROSS_PAREN.search(st[m.span[0] : m.span[1]])]
+    assert hits
+    by_number = {t.number: t for t in txt.documents[0].measures}
+    for m in hits:
+        paren = re.search(r"[(（][^()（）]*[)）]$", m.text)
+        assert paren, m.text[-60:]
+        assert [u.name for u in m.units] == [u.name for u in by_number[m.number].units]
+
+
+def test_spans_point_into_source_text(parsed):
+    pdf, _ = parsed
+    st = pdf.source_text
+    for m in pdf.documents[0].measures:
+        s, e = m.span
+        assert 0 <= s < e <= len(st)
+        piece = re.sub(r"\s+", "", st[s:e])
+        assert re.sub(r"\s+", "", m.title) in piece
+        for u in m.units:
+            assert re.sub(r"\s", "", st[u.span[0] : u.span[1]]) == re.sub(r"\s", "", u.name)
+
+
+def test_pdf_source_is_reported(parsed, quzhou_pdf):
+    pdf, _ = parsed
+    assert pdf.source.format == "pdf"
+    import hashlib
+
+    assert pdf.source.sha256 == hashlib.sha256(quzhou_pdf.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("footer", ["第 {n} 页", "- {n} -", "第{n}页 共9页", "{n}"])
+def test_page_number_styles_are_dropped(footer):
+    text = "\n".join(QUZHOU.splitlines()[:12])
+    doc = read_bytes(render_pdf(text, header=None, footer=footer, lines_per_page=8))
+    assert doc.text.count("\f") >= 2
+    for line in doc.text.replace("\f", "\n").splitlines():
+        assert not is_page_number(line), line
+
+
+def test_header_that_is_not_repeated_is_kept():
+    pages = [["太原市万柏林区人民政府文件", "一、总体要求", "— 1 —"], ["二、重点任务", "1.优化企业开办服务。", "— 2 —"]]
+    drops = furniture(pages)
+    assert drops == [{2}, {2}]
+
+
+def test_repeated_header_with_page_number_inside_is_dropped():
+    body = QUZHOU.splitlines()[4:]
+    pages = [[f"衢州市营商环境实施方案 第{n}页", *body[4 * n : 4 * n + 4]] for n in range(1, 5)]
+    assert furniture(pages) == [{0}] * 4
+
+
+def test_pdf_task_table_becomes_measures(tmp_path):
+    rows = [
+        ["1", "优化企业开办服务。推行企业开办全程网办，实现0.5个工作日办结。", "县市场监管局", "县税务局、县人社局", "2024年6月底前"],
+        ["2", "深化工程建设项目审批制度改革。", "县住建局", "县自然资源局", "长期坚持"],
+    ]
+    path = tmp_path / "table.pdf"
+    path.write_bytes(render_table_pdf(rows, ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+                                      "附件：某县2024年优化营商环境重点任务清单"))
+    r = policyparse.parse(path)
+    ms = [m for d in r.documents for m in d.measures]
+    assert [m.number for m in ms] == ["1", "2"]
+    assert ms[0].title == "优化企业开办服务"
+    assert [(u.name, u.role) for u in ms[0].units] == [
+        ("县市场监管局", "lead"), ("县税务局", "cooperating"), ("县人社局", "cooperating")]
+    assert [d.date for d in ms[0].deadlines] == ["2024-06-30"]
+    assert ms[1].deadlines == []
+    st = r.source_text
+    for m in ms:
+        for u in m.units:
+            assert st[u.span[0] : u.span[1]] == u.name
