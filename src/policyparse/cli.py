@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     su = sub.add_parser("summary", help="per-document counts of parsed JSON files")
     su.add_argument("files", nargs="+")
     su.set_defaults(func=cmd_summary)
+
+    from .batch.cli import add_parser as add_batch_parser  # light: the work is imported when it runs
+
+    add_batch_parser(sub)
     return p
 
 

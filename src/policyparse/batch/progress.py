@@ -1,0 +1,73 @@
+"""What the batch tells the user while it runs, on stderr.
+
+On a terminal: a tqdm bar with rate and ETA.  Otherwise (a log, CI, a pipe):
+a line every ``every`` seconds and one at the end.  Either way each failed input
+gets one line ``PATH: ErrorClass: message`` (never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import IO, Any
+
+from .inputs import InputItem
+
+
+def _fmt_eta(s: float) -> str:
+    s = int(s)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+class Progress:
+    def __init__(self, total: int, mode: str = "auto", stream: IO[str] | None = None, every: float = 10.0):
+        self.stream = stream or sys.stderr
+        if mode == "auto":
+            mode = "bar" if getattr(self.stream, "isatty", lambda: False)() else "log"
+        self.mode = mode
+        self.total = total
+        self.done = self.failed = 0
+        self.bytes = 0
+        self.t0 = self.last = time.monotonic()
+        self.every = every
+        self.bar = None
+        if mode == "bar" and total:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True, smoothing=0.05,
+                            desc="policyparse batch")
+
+    def say(self, line: str) -> None:
+        if self.mode == "none":
+            return
+        if self.bar is not None:
+            self.bar.write(line, file=self.stream)
+        else:
+            print(line, file=self.stream, flush=True)
+
+    def update(self, item: InputItem, summary: dict[str, Any]) -> None:
+        self.done += 1
+        self.bytes += item.size or 0
+        if summary.get("status") != "ok":
+            self.failed += 1
+            self.say(f"{item.path}: {summary.get('error_class')}: {summary.get('message')}")
+        if self.bar is not None:
+            self.bar.update(1)
+            if self.failed:
+                self.bar.set_postfix(failed=self.failed, refresh=False)
+        elif self.mode == "log" and time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            self.say(self.line())
+
+    def line(self) -> str:
+        el = max(time.monotonic() - self.t0, 1e-9)
+        rate = self.done / el
+        eta = (self.total - self.done) / rate if rate else 0
+        return (f"policyparse batch: {self.done}/{self.total} converted ({self.failed} failed), "
+                f"{rate:.1f} docs/s, {self.bytes / el / 1e6:.2f} MB/s, "
+                f"elapsed {_fmt_eta(el)}, ETA {_fmt_eta(eta)}")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
