@@ -54,6 +54,76 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return print_summary(args.files)
 
 
+def _thresholds(args: argparse.Namespace):
+    from .compare.align import Thresholds
+
+    return Thresholds(same=args.same, same_titled=args.same_titled, related=args.related,
+                      related_strong=args.related_strong, top_k=args.top_k, background=args.background)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .compare.align import align
+    from .compare.load import load_plan
+    from .errors import InputError
+
+    try:
+        a, b = load_plan(args.a), load_plan(args.b)
+    except InputError as e:
+        return _fail(str(e))
+    al = align(a, b, _thresholds(args))
+    if args.format == "json":
+        from .compare.diffout import diff_data
+
+        _write(json.dumps(diff_data(al), ensure_ascii=False, indent=1), args.output)
+    elif args.format == "html":
+        from .compare.render_html import diff_html
+
+        _write(diff_html(al), args.output)
+    else:
+        from .compare.render_terminal import print_diff
+
+        print_diff(al)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare.load import load_plans
+    from .compare.report import report_csv, report_data
+    from .errors import InputError
+
+    try:
+        plans = load_plans(args.files)
+    except InputError as e:
+        return _fail(str(e))
+    data = report_data(plans, _thresholds(args))
+    if args.format == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+    elif args.format == "csv":
+        text = report_csv(data)
+    else:
+        from .compare.report_html import report_html
+
+        text = report_html(data)
+    _write(text, args.output)
+    if args.output:
+        print(f"policyparse: wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _align_flags(sp: argparse.ArgumentParser) -> None:
+    g = sp.add_argument_group("alignment thresholds (docs/compare.md)")
+    g.add_argument("--same", type=float, default=0.50, help="copied-text score for same (default 0.50)")
+    g.add_argument("--same-titled", type=float, default=0.40,
+                   help="copied-text score for same when the titles agree (default 0.40)")
+    g.add_argument("--related", type=float, default=0.20,
+                   help="combined score for related, best match of either side (default 0.20)")
+    g.add_argument("--related-strong", type=float, default=0.35,
+                   help="combined score for related within --top-k of either side (default 0.35)")
+    g.add_argument("--top-k", type=int, default=2, help="rank window for --related-strong (default 2)")
+    g.add_argument("--background", type=float, default=0.95,
+                   help="related also needs this times the median best-match score of the two plans (default 0.95)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .read import DEFAULT_MAX_BYTES
 
@@ -81,6 +151,21 @@ def build_parser() -> argparse.ArgumentParser:
     su = sub.add_parser("summary", help="per-document counts of parsed JSON files")
     su.add_argument("files", nargs="+")
     su.set_defaults(func=cmd_summary)
+
+    sd = sub.add_parser("diff", help="align the measures of two notices (same / related / only in one)")
+    sd.add_argument("a", help="notice or JSON written by parse")
+    sd.add_argument("b", help="notice or JSON written by parse")
+    sd.add_argument("--format", choices=["table", "json", "html"], default="table")
+    sd.add_argument("-o", "--output", help="write json/html here instead of stdout")
+    _align_flags(sd)
+    sd.set_defaults(func=cmd_diff)
+
+    sc = sub.add_parser("compare", help="one report across many regions (HTML with charts, JSON or CSV)")
+    sc.add_argument("files", nargs="+", help="notices or JSON written by parse")
+    sc.add_argument("--format", choices=["html", "json", "csv"], default="html")
+    sc.add_argument("-o", "--output", help="write the report here instead of stdout")
+    _align_flags(sc)
+    sc.set_defaults(func=cmd_compare)
 
     from .batch.cli import add_parser as add_batch_parser  # light: the work is imported when it runs
 

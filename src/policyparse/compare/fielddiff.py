@@ -42,8 +42,9 @@ def _unit_key(u: Unit) -> str:
 
 
 def diff_units(a: list[Unit], b: list[Unit]) -> list[Change]:
-    ua = {_unit_key(u): u for u in a}
-    ub = {_unit_key(u): u for u in b}
+    # collective references (各有关部门 …) are not compared
+    ua = {_unit_key(u): u for u in a if not u.generic}
+    ub = {_unit_key(u): u for u in b if not u.generic}
     out = []
     for k, u in ua.items():
         if k not in ub:

@@ -1,0 +1,47 @@
+"""The data of a two-plan diff as plain dicts (``--format json``), shared by the renderers."""
+
+from __future__ import annotations
+
+from .align import Alignment, Pair, thresholds_dict
+from .fielddiff import diff_fields
+from .load import Item, Plan
+
+
+def side(it: Item) -> dict:
+    m = it.measure
+    return {"id": m.id, "number": m.number, "title": m.title, "span": list(m.span), "topics": it.topics}
+
+
+def plan_info(p: Plan) -> dict:
+    return {"path": p.path, "region": p.label, "measures": len(p.items)}
+
+
+def pair_dict(p: Pair) -> dict:
+    d = {
+        "relation": p.relation,
+        "score": p.score,
+        "a": side(p.a),
+        "b": side(p.b),
+        "why": p.why,
+        "features": p.features,
+        "changes": [c.as_dict() for c in diff_fields(p.a.measure, p.b.measure)],
+    }
+    if p.copy is not None:
+        d["copied_runs"] = [{"a": [x, x + n], "b": [y, y + n]} for x, y, n in p.copy.blocks]
+    return d
+
+
+def diff_data(al: Alignment) -> dict:
+    return {
+        "a": plan_info(al.plan_a),
+        "b": plan_info(al.plan_b),
+        "counts": al.counts(),
+        "thresholds": thresholds_dict(al.thresholds),
+        "pairs": [pair_dict(p) for p in al.pairs],
+        "only_a": [side(x) for x in al.only_a],
+        "only_b": [side(x) for x in al.only_b],
+        "closest": [
+            {"a": c.a.measure.id, "b": c.b.measure.id if c.b else None, "score": c.score, "why": c.why}
+            for c in al.closest
+        ],
+    }

@@ -1,0 +1,32 @@
+"""``policyparse diff`` on the terminal: a rich table of aligned pairs, then the unmatched."""
+
+from __future__ import annotations
+
+from .align import Alignment
+from .fielddiff import diff_fields
+
+
+def print_diff(al: Alignment, width: int | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console(width=width or 160)
+    c = al.counts()
+    con.print(f"[bold]{al.plan_a.label}[/] ({len(al.plan_a.items)} measures) vs "
+              f"[bold]{al.plan_b.label}[/] ({len(al.plan_b.items)} measures): "
+              f"{c['same']} same, {c['related']} related, {c['only_a']} only in A, {c['only_b']} only in B")
+    t = Table(show_lines=False, expand=True)
+    for col, kw in (("A", {"ratio": 3}), ("B", {"ratio": 3}), ("relation", {"no_wrap": True}),
+                    ("score", {"justify": "right", "no_wrap": True}), ("what differs / why", {"ratio": 4})):
+        t.add_column(col, **kw)
+    for p in al.pairs:
+        changes = [ch.text for ch in diff_fields(p.a.measure, p.b.measure)]
+        style = "green" if p.relation == "same" else "yellow"
+        t.add_row(f"{p.a.number} {p.a.measure.title}", f"{p.b.number} {p.b.measure.title}",
+                  f"[{style}]{p.relation}[/]", f"{p.score:.2f}",
+                  "\n".join(changes[:6] + ([f"… {len(changes) - 6} more"] if len(changes) > 6 else [])) or
+                  f"[dim]{p.why}[/]")
+    con.print(t)
+    for label, items in (("only in A", al.only_a), ("only in B", al.only_b)):
+        if items:
+            con.print(f"[bold]{label}[/] ({len(items)}): " + "; ".join(f"{x.number} {x.measure.title}" for x in items))

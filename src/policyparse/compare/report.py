@@ -1,0 +1,102 @@
+"""``policyparse compare``: the data of a many-region report (topic coverage, measure
+overlap, deadlines, units, quantitative targets), as one dict (``--format json``) or
+long-format rows (``--format csv``).  The HTML page is :mod:`.report_html`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from .align import Thresholds, align
+from .fielddiff import fmt_quantity
+from .load import Plan
+from .similarity import Index
+
+
+def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int = 8) -> dict:
+    th = th or Thresholds()
+    from ..extract.topics import topic_names
+
+    regions = [p.label for p in plans]
+    index = Index([it for p in plans for it in p.items])  # one index: every pair reuses it
+
+    coverage = {p.label: Counter(t for it in p.items for t in it.topics) for p in plans}
+    topics = [t for t in topic_names() if any(coverage[r][t] for r in regions)]
+
+    overlap = []
+    for pa, pb in combinations(plans, 2):
+        al = align(pa, pb, th, index)
+        c = al.counts()
+        overlap.append({
+            "a": pa.label, "b": pb.label, "same": c["same"], "related": c["related"],
+            "examples": [
+                {"relation": x.relation, "a": f"{x.a.number} {x.a.measure.title}",
+                 "b": f"{x.b.number} {x.b.measure.title}", "score": x.score}
+                for x in al.pairs[:200]
+            ],
+        })
+
+    deadlines = []
+    units: dict[str, list[dict]] = {}
+    quantities = []
+    for p in plans:
+        uc: Counter[str] = Counter()
+        roles: dict[str, Counter[str]] = defaultdict(Counter)
+        for it in p.items:
+            m = it.measure
+            for d in m.deadlines:
+                deadlines.append({"region": p.label, "date": d.date, "text": d.text,
+                                  "measure": f"{m.number} {m.title}", "id": m.id})
+            seen = set()
+            for u in m.units:
+                if u.generic or u.name in seen:
+                    continue
+                seen.add(u.name)
+                uc[u.name] += 1
+                roles[u.name][u.role] += 1
+            for q in m.quantities:
+                quantities.append({
+                    "region": p.label, "topic": it.topics[0] if it.topics else "其他",
+                    "metric": q.metric or "", "value": q.value, "value_max": q.value_max, "unit": q.unit,
+                    "comparator": q.comparator, "kind": q.kind, "shown": fmt_quantity(q), "text": q.text,
+                    "measure": f"{m.number} {m.title}", "id": m.id,
+                })
+        units[p.label] = [{"unit": n, "measures": k, "roles": dict(roles[n])} for n, k in uc.most_common(top_units)]
+    deadlines.sort(key=lambda d: (d["region"], d["date"][-5:] if d["date"].startswith("--") else d["date"]))
+
+    return {
+        "regions": [{"region": p.label, "path": p.path, "measures": len(p.items),
+                     "documents": len(p.result.documents)} for p in plans],
+        "topics": topics,
+        "topic_coverage": {r: {t: coverage[r][t] for t in topics} for r in regions},
+        "overlap": overlap,
+        "deadlines": deadlines,
+        "units": units,
+        "quantities": quantities,
+        "thresholds": {k: v for k, v in th.__dict__.items()},
+    }
+
+
+def report_csv(data: dict) -> str:
+    """Long format: section, region, key, value, detail."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["section", "region", "key", "value", "detail"])
+    for r in data["regions"]:
+        w.writerow(["region", r["region"], "measures", r["measures"], r["path"]])
+    for region, cov in data["topic_coverage"].items():
+        for t, n in cov.items():
+            w.writerow(["topic_coverage", region, t, n, ""])
+    for o in data["overlap"]:
+        for rel in ("same", "related"):
+            w.writerow(["overlap", f"{o['a']}|{o['b']}", rel, o[rel], ""])
+    for d in data["deadlines"]:
+        w.writerow(["deadline", d["region"], d["date"], d["text"], d["measure"]])
+    for region, us in data["units"].items():
+        for u in us:
+            w.writerow(["unit", region, u["unit"], u["measures"], ";".join(f"{k}:{v}" for k, v in u["roles"].items())])
+    for q in data["quantities"]:
+        w.writerow(["quantity", q["region"], q["topic"], q["shown"], f"{q['metric']} | {q['text']} | {q['measure']}"])
+    return buf.getvalue()
