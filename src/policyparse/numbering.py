@@ -38,7 +38,7 @@ def _kinds() -> list[tuple[str, int, re.Pattern[str], str]]:
 
 @functools.lru_cache(maxsize=1024)
 def numeral_value(n: str) -> int | None:
-    if n.isdigit():
+    if n.isascii() and n.isdigit():
         return int(n)
     if n[0] in "xX—-":
         return None

@@ -307,16 +307,20 @@ _METRIC_SUFFIX = re.compile(
 )
 _METRIC_FILLER = re.compile(r"^(?:确保|力争|争取|推动|实现|保持|使|推进|全年|每年|年均)+")
 _METRIC_SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全镇|全乡)")
+_METRIC_CUT = re.compile(r".*(?:[)）、\d%]|或者|以及|其中|和|及)")
 
 
 def _metric(text: str, h: _Hit, lo: int) -> str | None:
     ca = _clause_start(text, h.a, lo)
     s = text[ca : h.a].strip()
+    cut = _METRIC_CUT.match(s)
+    if cut:
+        s = s[cut.end() :].strip()
     s = _METRIC_FILLER.sub("", s)
     s = _METRIC_SCOPE.sub("", s)
-    if not s or not _METRIC_SUFFIX.search(s):
+    if not s or not _METRIC_SUFFIX.search(s) or len(s) > 16:
         return None
-    return s[-16:]
+    return s
 
 
 def _deadline_for(h: _Hit, deadlines: list[RawDeadline], text: str, lo: int, hi: int) -> RawDeadline | None:

@@ -32,6 +32,7 @@ def _layout():
         "short": int(g["short_line_max"]),
         "punct": set(g["sentence_punct"]),
         "attachment": re.compile(g["attachment_heading"]),
+        "short_end": re.compile(g["short_line_end"]),
     }
 
 
@@ -71,7 +72,8 @@ def keeps_break(prev: str, nxt: str) -> bool:
         return True
     if is_heading(prev):
         return True
-    if len(prev) <= lay["short"] and not any(c in lay["punct"] for c in prev):
+    if len(prev) <= lay["short"] and not any(c in lay["punct"] for c in prev) \
+            and lay["short_end"].search(prev):
         return True
     return False
 

@@ -1,0 +1,112 @@
+"""The CLI on text notices: JSON out, schema, and bad input (one line, exit 2)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from corpus import FILES
+
+CLI = [sys.executable, "-m", "policyparse"]
+
+
+def run(*args, **kw):
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, timeout=120, **kw)
+
+
+def test_parse_prints_one_json_object_with_the_contract_fields():
+    p = run("parse", FILES["quzhou"])
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert data["schema_version"] and data["source"]["encoding"] == "utf-8"
+    assert set(data["source"]) >= {"path", "format", "encoding", "sha256"}
+    doc = data["documents"][0]
+    assert set(doc) >= {"title", "issuer", "doc_number", "date", "effective", "region", "plan_year",
+                        "script", "span", "outline", "goals", "measures"}
+    m = doc["measures"][0]
+    assert set(m) >= {"id", "number", "path", "title", "text", "span", "units", "deadlines", "quantities"}
+    assert data["source_text"][m["span"][0] : m["span"][1]].startswith("1.完善项目招引落地服务")
+
+
+def test_parse_output_validates_against_the_schema(tmp_path):
+    import jsonschema
+
+    out = tmp_path / "w.json"
+    assert run("parse", FILES["wanbailin"], "-o", out).returncode == 0
+    schema = json.loads(run("schema").stdout)
+    jsonschema.validate(json.loads(out.read_text(encoding="utf-8")), schema)
+
+
+def test_python_api_equals_cli(tmp_path):
+    import policyparse
+
+    out = tmp_path / "q.json"
+    run("parse", FILES["quzhou"], "-o", out)
+    api = policyparse.parse(FILES["quzhou"]).model_dump(mode="json")
+    cli = json.loads(out.read_text(encoding="utf-8"))
+    api["source"]["path"] = cli["source"]["path"]
+    assert api == cli
+    text = FILES["quzhou"].read_text(encoding="utf-8")
+    assert policyparse.parse_text(text).documents[0].measures == policyparse.parse(FILES["quzhou"]).documents[0].measures
+
+
+@pytest.mark.parametrize(
+    "make, problem",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "empty.txt", b""), "empty file"),
+        (lambda d: _write(d / "junk.bin", bytes(range(256)) * 64), "binary file"),
+        (lambda d: _write(d / "bad.txt", b"\xb8\xc4\xb8\xef" * 3 + b"\xff\xfe\xfd\x80\x81" * 50), "cannot decode"),
+    ],
+    ids=["missing", "directory", "empty", "binary", "undecodable"],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, make, problem):
+    path = make(tmp_path)
+    p = run("parse", path)
+    assert p.returncode == 2
+    assert p.stdout == ""
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in p.stderr
+    assert str(path) in lines[0] and problem in lines[0]
+
+
+def test_size_limit(tmp_path):
+    p = run("parse", FILES["quzhou"], "--max-bytes", 1000)
+    assert p.returncode == 2 and "over the limit" in p.stderr
+
+
+def test_text_without_numbered_items_is_zero_measures_not_an_error(tmp_path):
+    f = _write(tmp_path / "plain.txt", "各单位要高度重视，认真组织实施。\n".encode())
+    p = run("parse", f)
+    assert p.returncode == 0
+    assert [len(d["measures"]) for d in json.loads(p.stdout)["documents"]] == [0]
+
+
+@pytest.mark.parametrize("enc", ["gb18030", "big5", "utf-16", "utf-8-sig"])
+def test_encodings_are_detected_and_reported(tmp_path, enc):
+    import policyparse
+
+    text = FILES["sufabiao"].read_text(encoding="utf-8") if enc == "big5" else FILES["quzhou"].read_text(encoding="utf-8")
+    data = text.encode(enc, errors="ignore" if enc == "big5" else "strict")
+    f = _write(tmp_path / f"n.{enc}.txt", data)
+    r = policyparse.parse(f)
+    assert r.source.encoding == {"utf-16": "utf-16", "utf-8-sig": "utf-8-sig"}.get(enc, enc)
+    assert r.source_text == data.decode(enc)
+    assert len(r.documents[0].measures) >= 15
+
+
+def test_help_is_instant_no_heavy_imports():
+    code = ("import sys; from policyparse.cli import build_parser; build_parser(); "
+            "heavy={'opencc','lxml','pdfplumber','pypdfium2','jieba','pydantic','rapidfuzz','cn2an'}; "
+            "print(sorted(heavy & set(sys.modules)))")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.stdout.strip() == "[]", p.stdout + p.stderr
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path

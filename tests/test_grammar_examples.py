@@ -1,0 +1,121 @@
+"""Every grammar file's examples, run through the code that uses that grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyparse import grammar
+from policyparse.normalize import normalize
+from policyparse.normalize.script import fold_width, to_simplified
+
+
+def _examples(name: str) -> list[dict]:
+    return grammar.load(name)["examples"]
+
+
+def _w(text: str) -> str:
+    return to_simplified(fold_width(text))
+
+
+def test_every_grammar_file_has_examples():
+    names = sorted(p.stem for p in grammar.grammar_dir().glob("*.yaml"))
+    assert {"numbering", "layout", "outline", "time", "quantities", "units", "document"} <= set(names)
+    for name in names:
+        assert grammar.load(name).get("examples"), f"grammars/{name}.yaml has no examples"
+
+
+@pytest.mark.parametrize("ex", _examples("numbering"), ids=lambda e: e["text"])
+def test_numbering(ex):
+    from policyparse import numbering
+
+    w = normalize(ex["text"])
+    tok = numbering.match_at(w.text)
+    if ex["kind"] is None:
+        assert tok is None
+        return
+    assert tok is not None and tok.kind == ex["kind"]
+    assert tok.printed(w.display.text) == ex["number"]
+    assert w.display.text[tok.end :] == ex["rest"]
+
+
+@pytest.mark.parametrize("ex", _examples("layout"), ids=lambda e: "|".join(e["lines"])[:30])
+def test_line_repair(ex):
+    src = "\n".join(ex["lines"])
+    w = normalize(src)
+    content = [x for x in ex["lines"] if x.strip() and not x.strip().startswith("—")]
+    if ex["joined"]:
+        assert "\n" not in w.display.text
+    else:
+        assert w.display.text.count("\n") == len(content) - 1
+
+
+@pytest.mark.parametrize("ex", _examples("outline"), ids=lambda e: e["heading"])
+def test_section_roles(ex):
+    from policyparse.outline import section_role
+
+    assert section_role(ex["heading"]) == ex["role"]
+
+
+@pytest.mark.parametrize("ex", _examples("time"), ids=lambda e: e["text"])
+def test_deadlines(ex):
+    from policyparse.extract.deadlines import find_deadlines
+    from policyparse.extract.types import Context
+
+    t = _w(ex["text"])
+    found = find_deadlines(t, 0, len(t), Context(plan_year=ex["plan_year"]))
+    if ex["date"] is None:
+        assert found == []
+        return
+    assert len(found) == 1
+    d = found[0]
+    assert (d.date, d.year_inferred) == (ex["date"], ex["year_inferred"])
+    assert t[d.span[0] : d.span[1]] == _w(ex.get("match", ex["text"]))
+
+
+@pytest.mark.parametrize("ex", _examples("quantities"), ids=lambda e: e["text"])
+def test_quantities(ex):
+    from policyparse.extract.quantities import find_quantities
+
+    t = _w(ex["text"])
+    found = find_quantities(t)
+    if ex.get("none"):
+        assert found == []
+        return
+    q = found[ex.get("index", 0)]
+    assert t[q.span[0] : q.span[1]] == _w(ex["match"])
+    assert (q.value, q.value_max, q.unit, q.comparator, q.kind) == (
+        ex["value"], ex.get("value_max"), ex["unit"], ex["comparator"], ex["kind"])
+    if "metric" in ex:
+        assert q.metric == ex["metric"]
+
+
+@pytest.mark.parametrize("ex", _examples("units"), ids=lambda e: e["text"][:30])
+def test_units(ex):
+    from policyparse.extract.units import find_units
+
+    w = normalize(ex["text"])
+    found = find_units(w.text, 0, len(w.text))
+    assert [[w.printed(*u.span), u.role, u.generic] for u in found] == ex["units"]
+
+
+@pytest.mark.parametrize("ex", _examples("document"), ids=lambda e: e["field"] + ":" + e["text"][:20])
+def test_document_patterns(ex):
+    import re
+
+    from policyparse.extract import docfacts
+
+    field, text = ex["field"], ex["text"]
+    if field == "region_chain":
+        assert docfacts.region_of(text) == ex["expect"]
+        return
+    if field == "region_mention":
+        assert docfacts._frequent_region(_w(text)) == ex["expect"]
+        return
+    w = normalize(text)
+    m = re.compile(grammar.load("document")[field]).search(w.text)
+    assert m is not None
+    if field in ("date_meta", "date_line", "effective"):
+        assert docfacts._iso(m) == ex["expect"]
+    else:
+        group = {"doc_number": "dn", "issuer_line": "i", "covering": "t"}[field]
+        assert w.printed(*m.span(group)) == ex["expect"]
