@@ -33,6 +33,8 @@ run: venv
 	  $(VENV)/bin/policyparse parse "$$f" -o "out/$${b%.*}.json" || exit $$?; \
 	done
 	@$(VENV)/bin/policyparse summary out/*.json
+	@$(VENV)/bin/policyparse compare corpora/quzhou_2024.txt corpora/taiyuan_*.txt corpora/xinzhou_xinfu_2022.txt -o out/report.html
+	@echo "four-region report: $(CURDIR)/out/report.html"
 
 test: venv-test
 	$(PY) -m pytest

@@ -25,7 +25,9 @@ from .load import Item
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉]")
 # region prefixes of unit names: 区/市/县 and named places (太原市, 小店区, 衢州 …)
-_UNIT_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市|区|县))?(?:[\u4e00-\u9fff]{2,3}(?:区|县))?(?:区|市|县|州|省)?")
+_UNIT_PREFIX = re.compile(
+    r"^(?:(?:[\u4e00-\u9fff]{2,3}[省市])?[\u4e00-\u9fff]{2,3}[区县](?!域)|[\u4e00-\u9fff]{2,3}市(?!场)|[区县]|市(?!场))"
+)
 
 # weights of the related score (see docs/compare.md)
 WEIGHTS = {"chars": 0.30, "words": 0.25, "title": 0.20, "topics": 0.15, "units": 0.10}

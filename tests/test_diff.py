@@ -1,0 +1,172 @@
+"""policyparse diff: alignment of two plans' measures, field diffs, outputs, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from policyparse.compare.align import align
+from policyparse.compare.evaluate import score_sample
+from policyparse.compare.fielddiff import diff_fields
+from policyparse.compare.load import load_plan
+from policyparse.models import Deadline, Measure, Quantity, Unit
+
+from _compare_corpus import FOUR, ROOT, alignment, plan
+
+SAMPLE = yaml.safe_load((ROOT / "tests" / "data" / "alignment_sample.yaml").read_text(encoding="utf-8"))
+NAMES = {str(v.relative_to(ROOT)): k for k, v in FOUR.items()}
+
+
+def _titles(al, relation):
+    return {(p.a.measure.title, p.b.measure.title) for p in al.pairs if p.relation == relation}
+
+
+@pytest.mark.parametrize("title", ["实施市场主体歇业制度", "杜绝重复执法、多头执法", "推行柔性执法",
+                                   "深化“证照分离”改革", "进一步深化“一网通办”", "推行“一件事”集成服务"])
+def test_xiaodian_wanbailin_near_verbatim_measures_are_same(title):
+    assert (title, title) in _titles(alignment("xiaodian", "wanbailin"), "same")
+
+
+def test_same_pairs_are_one_to_one_and_differently_titled_copies_are_found():
+    al = alignment("xiaodian", "wanbailin")
+    same = [p for p in al.pairs if p.relation == "same"]
+    assert len({id(p.a) for p in same}) == len(same) == len({id(p.b) for p in same})
+    # the same paragraph under another title: 严格执行负面清单 / 坚持“法无禁止即可入”
+    assert ("严格执行负面清单", "坚持“法无禁止即可入”") in _titles(al, "same")
+    # same title, different text is not `same`
+    assert ("创新监管方式", "创新监管方式") in _titles(al, "related")
+
+
+def test_other_cities_share_topics_not_text():
+    al = alignment("xinfu", "quzhou")
+    assert al.counts()["same"] == 0
+    rel = _titles(al, "related")
+    assert ("强化市场公平竞争审查", "全面落实公平竞争审查制度") in rel
+    assert ("探索建立更具弹性的包容审慎监管制度", "创新实施包容审慎监管") in rel
+
+
+@pytest.mark.parametrize("gold", SAMPLE, ids=[g["a"].split("/")[-1] for g in SAMPLE])
+def test_hand_alignment_sample(gold):
+    r = score_sample(alignment(NAMES[gold["a"]], NAMES[gold["b"]]), gold)
+    assert r["same"]["f1"] >= 0.95, r["same"]
+    assert r["related"]["recall"] >= 0.85, r["related"]
+    assert r["related"]["precision"] >= 0.75, r["related"]
+
+
+def test_beats_char_bigram_cosine_with_one_global_threshold():
+    """The combined score (topics, words, titles, units) must beat plain char-bigram
+    TF-IDF cosine at its best single threshold on the hand sample's related pairs."""
+    from policyparse.compare.similarity import Index
+
+    ours, base = [0, 0, 0], {}
+    for gold in SAMPLE:
+        a, b = plan(NAMES[gold["a"]]), plan(NAMES[gold["b"]])
+        r = score_sample(alignment(NAMES[gold["a"]], NAMES[gold["b"]]), gold)["related"]
+        ours = [ours[0] + r["tp"], ours[1] + r["fp"], ours[2] + r["fn"]]
+        chars = Index(a.items + b.items).matrices(a.items, b.items)["chars"]
+        sample = set(gold["sample"])
+        want = {tuple(p) for p in gold["related"]}
+        for t in np.arange(0.05, 0.6, 0.01):
+            got = {(a.items[i].key, b.items[j].key) for i, j in zip(*np.nonzero(chars >= t))
+                   if a.items[i].key in sample and 0.5 > chars[i, j]}  # leave copies to `same`
+            c = base.setdefault(round(float(t), 2), [0, 0, 0])
+            c[0] += len(got & want)
+            c[1] += len(got - want)
+            c[2] += len(want - got)
+
+    def f1(tp, fp, fn):
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    assert f1(*ours) > max(f1(*c) for c in base.values())
+
+
+def test_closest_match_explains_itself():
+    al = alignment("xiaodian", "wanbailin")
+    assert len(al.closest) == len(al.plan_a.items)
+    c = next(c for c in al.closest if c.a.measure.title == "推行柔性执法")
+    assert c.b.measure.title == "推行柔性执法"
+    assert "same title" in c.why and "copied" in c.why
+
+
+def _m(**kw):
+    base = dict(id="d1-m1", number="1", path=[], title="t", text="t", span=(0, 1))
+    base.update(kw)
+    return Measure(**base)
+
+
+def test_field_diff_on_hand_built_measures():
+    a = _m(units=[Unit(name="区市场监管局", name_simplified="区市场监管局", role="lead", span=(0, 1)),
+                  Unit(name="区税务局", name_simplified="区税务局", role="responsible", span=(0, 1))],
+           deadlines=[Deadline(text="6月底前", date="2022-06-30", year_inferred=True, span=(0, 1))],
+           quantities=[Quantity(text="增幅达到20%以上", value=20, unit="%", comparator=">=", kind="target",
+                                metric="个体工商户增幅", span=(0, 1))])
+    b = _m(units=[Unit(name="万柏林区市场监管局", name_simplified="万柏林区市场监管局", role="responsible", span=(0, 1)),
+                  Unit(name="区人社局", name_simplified="区人社局", role="responsible", span=(0, 1))],
+           deadlines=[Deadline(text="9月底前", date="2022-09-30", year_inferred=True, span=(0, 1))],
+           quantities=[Quantity(text="增幅达到25%以上", value=25, unit="%", comparator=">=", kind="target",
+                                metric="个体工商户增幅", span=(0, 1))])
+    texts = [c.text for c in diff_fields(a, b)]
+    assert "区市场监管局: lead → responsible" in texts
+    assert "− 区税务局 (responsible)" in texts and "+ 区人社局 (responsible)" in texts
+    assert "6月底前 (2022-06-30) → 9月底前 (2022-09-30)" in texts
+    assert "个体工商户增幅 ≥20% → ≥25%" in texts
+    assert diff_fields(a, a) == []
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "policyparse", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+
+
+def test_cli_json_from_parse_output_and_text(tmp_path):
+    pj = tmp_path / "xiaodian.json"
+    r = _cli("parse", str(FOUR["xiaodian"]), "-o", str(pj))
+    assert r.returncode == 0, r.stderr
+    r = _cli("diff", str(pj), str(FOUR["wanbailin"]), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert {"pairs", "only_a", "only_b", "counts", "thresholds", "closest"} <= set(d)
+    p = next(p for p in d["pairs"] if p["a"]["title"] == "推行柔性执法")
+    assert p["relation"] == "same" and p["score"] > 0.9
+    assert {"number", "title", "span"} <= set(p["a"]) and {"number", "title", "span"} <= set(p["b"])
+    src = FOUR["wanbailin"].read_text(encoding="utf-8")
+    s, e = p["b"]["span"]
+    assert "推行柔性执法" in src[s:e]
+    assert d["counts"]["same"] == sum(q["relation"] == "same" for q in d["pairs"])
+    assert len(d["only_a"]) == d["counts"]["only_a"]
+
+
+def test_cli_html_and_table(tmp_path):
+    out = tmp_path / "d.html"
+    r = _cli("diff", str(FOUR["xinfu"]), str(FOUR["quzhou"]), "--format", "html", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<mark" in html and "公平竞争审查" in html
+    r = _cli("diff", str(FOUR["xinfu"]), str(FOUR["quzhou"]), "--related", "0.9", "--related-strong", "0.9")
+    assert r.returncode == 0 and "0 related" in r.stdout
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"documents": 3}'])
+def test_cli_bad_input_is_one_line_exit_2(tmp_path, content):
+    bad = tmp_path / "bad.json"
+    if content is not None:
+        bad.write_text(content, encoding="utf-8")
+    for cmd in (["diff", str(bad), str(FOUR["quzhou"])], ["compare", str(FOUR["quzhou"]), str(bad)]):
+        r = _cli(*cmd)
+        assert r.returncode == 2
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("policyparse: error: ") and str(bad) in lines[0]
+        assert "Traceback" not in r.stderr
+
+
+def test_empty_plan_aligns_to_nothing(tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_text("关于印发某方案的通知\n", encoding="utf-8")
+    al = align(load_plan(str(f)), plan("quzhou"))
+    assert al.pairs == [] and len(al.only_b) == len(plan("quzhou").items)
