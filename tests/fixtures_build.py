@@ -144,3 +144,116 @@ def render_table_pdf(rows: list[list[str]], header: list[str], title: str) -> by
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4).build([Paragraph(title, tstyle), t])
     return buf.getvalue()
+
+
+# ---------------------------------------------------------------- HTML
+
+TASK_HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+TASK_ROWS = [
+    # category, number, task, lead, cooperating, deadline
+    ("企业开办", "1", "优化企业开办服务。推行企业开办全程网办，企业开办时间压缩至0.5个工作日以内。",
+     "县市场监管局", "县税务局、县人力社保局、县公安局", "2024年6月底前"),
+    ("企业开办", "2", "推进电子营业执照和电子印章同步发放应用。", "县市场监管局", "县大数据中心", "长期坚持"),
+    ("工程建设", "3", "深化工程建设项目审批制度改革，一般社会投资项目审批时间控制在40个工作日以内。",
+     "县住建局", "县自然资源局、县发改局等相关单位", "2024年9月底前"),
+    ("工程建设", "4", "推行“拿地即开工”审批模式。", "县住建局", "县自然资源局", "持续推进"),
+]
+
+
+def _esc(s: str) -> str:
+    import html
+
+    return html.escape(s, quote=False)
+
+
+def county_page(
+    paragraphs: list[str],
+    *,
+    title: str = "龙游县人民政府办公室关于印发龙游县2024年优化营商环境实施方案的通知",
+    charset: str = "utf-8",
+    with_table: bool = True,
+    table_title: str = "龙游县2024年优化营商环境重点任务清单",
+    info_table: bool = True,
+) -> str:
+    """A notice page in the style of a county government site (TRS-like CMS): site
+    header and navigation, breadcrumb, 信息公开 info table, title, meta line, the
+    text in ``div#zoom``, an optional task table with a category column spanning
+    rows, share/print tools, related links and a footer with 网站标识码 and ICP."""
+    body = []
+    for k, p in enumerate(paragraphs):
+        p = _esc(p)
+        if k == 5 and len(p) > 40:  # a <br> a web editor put in mid-sentence
+            p = p[:20] + "<br/>\n" + p[20:]
+        body.append(f'<p style="text-indent:2em">&nbsp;&nbsp;&nbsp;&nbsp;{p}</p>')
+    table = ""
+    if with_table:
+        rows = []
+        by_cat: dict[str, int] = {}
+        for cat, *_ in TASK_ROWS:
+            by_cat[cat] = by_cat.get(cat, 0) + 1
+        seen: set[str] = set()
+        for cat, num, task, lead, coop, due in TASK_ROWS:
+            cat_cell = "" if cat in seen else f'<td rowspan="{by_cat[cat]}">{cat}</td>'
+            seen.add(cat)
+            rows.append(f"<tr>{cat_cell}<td>{num}</td><td><p>{_esc(task)}</p></td><td>{lead}</td>"
+                        f"<td>{coop.replace('、', '<br/>', 1)}</td><td>{due}</td></tr>")
+        head = "".join(f"<th>{h}</th>" for h in ["类别"] + TASK_HEADER)
+        table = (
+            "<p>附件</p>"
+            f'<p style="text-align:center"><strong>{table_title}</strong></p>'
+            '<table border="1" class="MsoNormalTable">'
+            f'<tr><td colspan="6">{table_title}</td></tr>'
+            f"<tr>{head}</tr>{''.join(rows)}</table>"
+        )
+    info = ""
+    if info_table:
+        info = (
+            '<table class="xxgk-table"><tr><td>索引号：</td><td>11330825002620937X/2024-00012</td>'
+            "<td>成文日期：</td><td>2024-01-03</td></tr>"
+            "<tr><td>发文字号：</td><td>龙政办发〔2024〕2号</td><td>发布机构：</td><td>龙游县人民政府办公室</td></tr>"
+            "</table>"
+        )
+    return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
+ "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset={charset}" />
+<title>{title}_龙游县人民政府</title>
+<meta name="ArticleTitle" content="{title}" />
+<meta name="PubDate" content="2024-01-05 09:30" />
+<meta name="ContentSource" content="龙游县人民政府办公室" />
+<style>.nav li {{ float:left }} body {{ font-family: SimSun }}</style>
+<script>var _hmt = _hmt || []; document.write("1.不是正文。");</script>
+</head>
+<body>
+<div class="top-bar"><a href="/">无障碍</a> | <a href="/">长者模式</a> | <a href="/">English</a></div>
+<div class="header"><div class="logo"><img src="logo.png" alt="龙游县人民政府"/></div>
+<form class="search" action="/search"><input type="text" name="q" value="请输入关键字"/><button>搜索</button></form></div>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
+<li><a href="/zcwj">政策文件</a></li><li><a href="/bsfw">办事服务</a></li><li><a href="/hdjl">互动交流</a></li></ul></div>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/zcwj">政策文件</a></div>
+<div class="main-wrap">
+{info}
+<div class="article">
+<h1 class="article-title">{_esc(title)}</h1>
+<div class="article-info">发布日期：2024-01-05&nbsp;&nbsp;&nbsp;&nbsp;来源：龙游县人民政府办公室&nbsp;&nbsp;浏览次数：<span id="hits">1024</span>
+<span class="fontsize">【字体：<a>大</a> <a>中</a> <a>小</a>】</span></div>
+<div id="zoom" class="TRS_Editor">
+{''.join(body)}
+{table}
+</div>
+<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a><a class="bds_tsina">微博</a></div>
+<div class="print-close"><a href="javascript:window.print()">【打印】</a><a href="javascript:window.close()">【关闭】</a></div>
+</div>
+<div class="related"><h3>相关文章</h3><ul>
+<li><a href="/a1">1.龙游县2023年优化营商环境工作总结</a></li><li><a href="/a2">2.关于进一步优化营商环境的若干意见</a></li></ul></div>
+</div>
+<div class="footer"><p>主办单位：龙游县人民政府办公室　承办单位：龙游县大数据发展中心</p>
+<p>网站标识码：3308250001　浙ICP备05000000号-1　浙公网安备 33082502000123号</p></div>
+</body></html>
+"""
+
+
+def quzhou_paragraphs() -> list[str]:
+    """The quzhou notice's lines, without its info-table lines."""
+    return [ln for ln in corpus_text("quzhou_2024.txt").splitlines() if ln.strip() and "|" not in ln]

@@ -39,11 +39,11 @@ def detect_format(data: bytes, name: str = "") -> str:
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-":
         return "pdf"
-    if _HTML_START.match(head) or re.search(rb"<html\b|<body\b", head, re.I):
+    if name.lower().endswith(".pdf"):
+        return "pdf"  # no %PDF- header (an HTML error page, junk): the PDF reader says what is wrong
+    if _HTML_START.match(head) or re.search(rb"<html\b|<body\b", head, re.I) \
+            or re.match(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype)\b", head, re.I):
         return "html"
-    low = name.lower()
-    if low.endswith(".pdf"):
-        return "pdf"  # no %PDF- header: the PDF reader says what is wrong
     return "text"
 
 

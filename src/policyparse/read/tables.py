@@ -105,9 +105,10 @@ class TableBuilder:
 
     def add_rows(self, rows: list[list[object]], pos: int, page: int | None = None,
                  continuation: bool = True) -> str:
-        """Render ``rows`` (each cell a string, or a :class:`Cell` already rendered
-        above — a cell spanning rows — which repeats in the grid but not in the
-        text) starting at ``source_text`` offset ``pos``; return the rendered text."""
+        """Render ``rows`` starting at ``source_text`` offset ``pos``; return the
+        rendered text.  A cell is a string, or ``("ref", row, col)`` for a cell that
+        spans rows or columns: it repeats the cell placed at (row, col) in the grid
+        but is not printed again."""
         out: list[str] = []
         grid: list[list[Cell]] = []
         p = pos
@@ -118,9 +119,13 @@ class TableBuilder:
             cells: list[Cell] = []
             first = True
             for c in row:
-                if isinstance(c, Cell):
-                    cells.append(c)
-                    continue
+                if isinstance(c, tuple):
+                    _, rr, cc = c
+                    src = cells if rr == r else grid[rr] if rr < len(grid) else []
+                    if cc < len(src):
+                        cells.append(src[cc])
+                        continue
+                    c = ""
                 s = _flat(str(c))
                 if not first:
                     out.append(SEP)

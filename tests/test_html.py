@@ -1,0 +1,166 @@
+"""The HTML reader on county-government-style pages built from the bundled notices."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import policyparse
+from policyparse.read import read_bytes
+from policyparse.read.html import meta_from_line
+
+from fixtures_build import TASK_ROWS, corpus_text, county_page, quzhou_paragraphs
+
+QUZHOU = corpus_text("quzhou_2024.txt")
+CHROME = ["首页", "政务公开", "当前位置", "网站标识码", "ICP备", "公网安备", "分享到", "微信", "【打印】",
+          "相关文章", "无障碍", "请输入关键字", "搜索", "字体", "_hmt", "不是正文", "font-family", "主办单位"]
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    path = tmp_path_factory.mktemp("html") / "notice.shtml"
+    path.write_text(county_page(quzhou_paragraphs()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def parsed(page):
+    return policyparse.parse(page)
+
+
+def test_format_is_detected_from_content(page):
+    assert read_bytes(page.read_bytes(), "notice.txt").format == "html"
+    assert read_bytes(page.read_bytes(), "download").format == "html"
+
+
+def test_site_chrome_is_dropped(parsed):
+    st = parsed.source_text
+    for junk in CHROME:
+        assert junk not in st, junk
+    assert "&nbsp;" not in st and "\u00a0" not in st and "<" not in st
+
+
+def test_title_meta_line_and_text_are_kept(parsed):
+    st = parsed.source_text
+    lines = st.split("\n")
+    assert "龙游县人民政府办公室关于印发龙游县2024年优化营商环境实施方案的通知" in lines
+    assert any(ln.startswith("发布日期：2024-01-05") for ln in lines)
+    assert "现制定如下实施方案。" in st
+    assert "合力打造最优营商环境" in st
+    assert st.rstrip().endswith("持续推进 |")  # nothing after the notice's text
+
+
+def test_meta_lines_become_document_facts(page, parsed):
+    src = read_bytes(page.read_bytes(), str(page))
+    assert src.meta["发布日期"] == "2024-01-05"
+    assert src.meta["成文日期"] == "2024-01-03"
+    assert src.meta["来源"] == "龙游县人民政府办公室"
+    assert src.meta["索引号"] == "11330825002620937X/2024-00012"
+    assert src.meta["文号"] == "龙政办发〔2024〕2号"
+    assert src.meta["标题"] == "龙游县人民政府办公室关于印发龙游县2024年优化营商环境实施方案的通知"
+    assert parsed.documents[0].doc_number == "龙政办发〔2024〕2号"
+
+
+def test_html_finds_the_same_29_measures_as_the_text(parsed):
+    txt = policyparse.parse_text(QUZHOU)
+    a = [(m.number, m.title) for m in parsed.documents[0].measures]
+    b = [(m.number, m.title) for m in txt.documents[0].measures]
+    assert len(a) == 29 and a == b
+    # a <br> in mid-sentence is rejoined
+    assert all("\n" not in m.text for m in parsed.documents[0].measures)
+
+
+def test_task_table_rows_become_measures(parsed):
+    table = [m for d in parsed.documents for m in d.measures if m.path and m.path[0] in ("企业开办", "工程建设")]
+    assert [m.number for m in table] == [r[1] for r in TASK_ROWS]
+    assert table[0].title == "优化企业开办服务"
+    assert [(u.name, u.role) for u in table[0].units] == [
+        ("县市场监管局", "lead"), ("县税务局", "cooperating"), ("县人力社保局", "cooperating"),
+        ("县公安局", "cooperating")]
+    # a unit list with 等相关单位 gives the generic 相关单位 too
+    assert [(u.name, u.generic) for u in table[2].units][-1] == ("相关单位", True)
+    # deadlines from the 完成时限 column; 长期坚持 / 持续推进 are none
+    assert [d.date for d in table[0].deadlines] == ["2024-06-30"]
+    assert table[1].deadlines == [] and table[3].deadlines == []
+    assert [d.date for d in table[2].deadlines] == ["2024-09-30"]
+    # the category spans two rows: both rows get it
+    assert [m.path for m in table] == [["企业开办"], ["企业开办"], ["工程建设"], ["工程建设"]]
+    # ids are renumbered within their document
+    for d in parsed.documents:
+        assert [m.id for m in d.measures] == [f"{m.id.split('-')[0]}-m{k}" for k, m in enumerate(d.measures, 1)]
+
+
+def test_table_spans_point_into_source_text(parsed):
+    st = parsed.source_text
+    for d in parsed.documents:
+        for m in d.measures:
+            s, e = m.span
+            assert 0 <= s < e <= len(st)
+            for u in m.units:
+                assert st[u.span[0] : u.span[1]] == u.name
+            for dl in m.deadlines:
+                assert st[dl.span[0] : dl.span[1]] == dl.text
+            for q in m.quantities:
+                assert re.sub(r"\s", "", st[q.span[0] : q.span[1]]) == re.sub(r"\s", "", q.text)
+
+
+def test_gbk_page_by_meta_charset(tmp_path):
+    html = county_page(quzhou_paragraphs(), charset="gb2312")
+    path = tmp_path / "gbk.htm"
+    path.write_bytes(html.encode("gbk"))
+    r = policyparse.parse(path)
+    assert r.source.encoding == "gb18030"
+    assert len(r.documents[0].measures) == 29
+    assert "龙游县人民政府办公室关于印发" in r.source_text
+
+
+def test_gbk_page_without_declared_charset_is_detected(tmp_path):
+    html = county_page(quzhou_paragraphs()).replace('; charset=utf-8', '')
+    path = tmp_path / "nocharset.html"
+    path.write_bytes(html.encode("gb18030"))
+    r = policyparse.parse(path)
+    assert r.source.encoding == "gb18030"
+    assert r.documents[0].measures[0].title == "完善项目招引落地服务"
+
+
+def test_big5_traditional_page(tmp_path):
+    text = corpus_text("sufabiao_samples_traditional.txt")
+    paras = [ln for ln in text.splitlines()[3:40] if ln.strip()]
+    html = county_page(paras, charset="big5", with_table=False, info_table=False,
+                       title="優化營商環境工作方案")
+    path = tmp_path / "big5.html"
+    path.write_bytes(html.encode("big5", errors="xmlcharrefreplace"))
+    r = policyparse.parse(path)
+    ref = policyparse.parse_text("\n".join(paras))
+    assert r.source.encoding == "cp950"
+    assert r.documents[0].script == "traditional"
+    got = [(m.number, m.title) for m in r.documents[0].measures]
+    assert got and got == [(m.number, m.title) for m in ref.documents[0].measures]
+    assert "優化" in r.source_text
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("发布日期：2024-03-05  来源：县政府办公室  浏览次数：123", {"发布日期": "2024-03-05", "来源": "县政府办公室"}),
+    ("發布日期：2022年06月23日 來源：萬柏林區人民政府", {"发布日期": "2022-06-23", "来源": "萬柏林區人民政府"}),
+    ("索引号: | 11330800MB0R57773W/2023-144195 | 成文日期: | 2023-12-20 |",
+     {"索引号": "11330800MB0R57773W/2023-144195", "成文日期": "2023-12-20"}),
+    ("1.优化企业开办服务。", {}),
+])
+def test_meta_line(line, expected):
+    assert meta_from_line(line) == expected
+
+
+def test_plain_layout_table_page_without_classes(tmp_path):
+    """An old-style page: layout tables, no CMS class names, text in <td> with <br>."""
+    body = "<br>\n".join(quzhou_paragraphs())
+    html = ("<html><head><title>衢州市实施方案</title></head><body>"
+            "<table width=100%><tr><td><a href=/>首页</a> <a href=/a>新闻</a> <a href=/b>公开</a></td></tr></table>"
+            f"<table width=980><tr><td width=200><a href=/x>链接一</a><br><a href=/y>链接二</a></td>"
+            f"<td>{body}</td></tr></table>"
+            "<table><tr><td>版权所有：衢州市人民政府 网站标识码：3308000001</td></tr></table></body></html>")
+    path = tmp_path / "old.htm"
+    path.write_text(html, encoding="utf-8")
+    r = policyparse.parse(path)
+    assert len(r.documents[0].measures) == 29
+    assert "链接一" not in r.source_text and "网站标识码" not in r.source_text
