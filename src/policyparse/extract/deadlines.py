@@ -93,15 +93,25 @@ def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, 
     return f"{year:04d}-{month:02d}-{day:02d}", inferred
 
 
-def find_deadlines(text: str, start: int = 0, end: int | None = None,
-                   ctx: Context | None = None) -> list[RawDeadline]:
-    """Every deadline in ``text[start:end]`` (working copy), in reading order."""
-    end = len(text) if end is None else end
-    plan_year = ctx.plan_year if ctx else None
-    rules, excl_before, excl_after = _rules()
-    found: list[tuple[int, int, _Rule, re.Match[str]]] = []
+# every rule's match holds one of these characters: rules run only in windows around them
+_ANCHOR = re.compile(r"[年月季期末五]")
+_REACH = 24
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text, start, end):
+        a, b = max(start, m.start() - _REACH), min(end, m.end() + _REACH)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _scan(text, wa, wb, start, rules, excl_before, excl_after, found) -> None:
     for rule in rules:
-        for m in rule.pattern.finditer(text, start, end):
+        for m in rule.pattern.finditer(text, wa, wb):
             a, b = m.span()
             while b > a and text[b - 1].isspace():
                 b -= 1
@@ -112,7 +122,19 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
             if excl_before.search(text[max(start, a - 4) : a]) or excl_after.search(text[b : b + 6]):
                 continue
             found.append((a, b, rule, m))
+
+
+def find_deadlines(text: str, start: int = 0, end: int | None = None,
+                   ctx: Context | None = None) -> list[RawDeadline]:
+    """Every deadline in ``text[start:end]`` (working copy), in reading order."""
+    end = len(text) if end is None else end
+    plan_year = ctx.plan_year if ctx else None
+    rules, excl_before, excl_after = _rules()
+    found: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    for wa, wb in _windows(text, start, end):
+        _scan(text, wa, wb, start, rules, excl_before, excl_after, found)
     # longest first, then earliest; no overlaps
+    found = list({(a, b, r.name): (a, b, r, m) for a, b, r, m in found}.values())
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     taken: list[tuple[int, int]] = []
     out: list[RawDeadline] = []
