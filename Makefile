@@ -39,7 +39,13 @@ run: venv
 test: venv-test
 	$(PY) -m pytest
 
-bench: venv-test
+BSTAMP := $(VENV)/.stamp-bench-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+$(BSTAMP): $(TSTAMP)
+	$(PIP) install -q -e '.[test,bench]'
+	touch $@
+
+bench: $(BSTAMP)
 	$(PY) bench/run.py
 
 clean:
