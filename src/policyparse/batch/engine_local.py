@@ -52,6 +52,7 @@ def _worker(conn, converter: str, options: dict[str, Any], out_dir: str, max_mem
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     fn = resolve(converter)
     store = Store(out_dir)
+    conn.send(("ready", None))  # the timeout clock starts only when a worker can work
     while True:
         try:
             msg = conn.recv()
@@ -84,7 +85,7 @@ def _context():
 
 
 class _Slot:
-    __slots__ = ("proc", "conn", "item", "started", "done")
+    __slots__ = ("proc", "conn", "item", "started", "done", "ready")
 
     def __init__(self, ctx, opts: BatchOptions, out_dir: str):
         parent, child = ctx.Pipe()
@@ -96,6 +97,7 @@ class _Slot:
         self.item: InputItem | None = None
         self.started = 0.0
         self.done = 0
+        self.ready = False
 
     def give(self, item: InputItem) -> None:
         self.item = item
@@ -150,17 +152,30 @@ def run(tasks: list[InputItem], store: Store, opts: BatchOptions,
     try:
         while True:
             for i, s in enumerate(slots):
-                if s.item is None and queue:
+                if s.ready and s.item is None and queue:
                     if not s.proc.is_alive():  # died while idle (e.g. the OOM killer)
                         replace(i, kill=True)
-                    slots[i].give(queue.popleft())
+                        continue
+                    s.give(queue.popleft())
+            starting = [s for s in slots if not s.ready]
             busy = [(i, s) for i, s in enumerate(slots) if s.item is not None]
-            if not busy:
+            if not busy and not (starting and queue):
                 break
             wait_for = None
-            if limit:
+            if limit and busy:
                 wait_for = max(0.0, min(s.started for _, s in busy) + limit - time.monotonic())
-            ready = set(wait([s.conn for _, s in busy] + [s.proc.sentinel for _, s in busy], wait_for))
+            ready = set(wait([s.conn for _, s in busy] + [s.proc.sentinel for _, s in busy]
+                             + [s.conn for s in starting] + [s.proc.sentinel for s in starting], wait_for))
+            for s in starting:
+                if s.conn in ready or s.proc.sentinel in ready:
+                    try:
+                        kind, _ = s.conn.recv() if s.conn.poll() else (None, None)
+                    except (EOFError, OSError):
+                        kind = None
+                    if kind != "ready":
+                        raise BatchFatal(f"a worker process could not start ({_death(s.proc.exitcode)}); "
+                                         f"is {opts.converter} importable?")
+                    s.ready = True
             now = time.monotonic()
             for i, s in busy:
                 if s.conn in ready or s.proc.sentinel in ready:

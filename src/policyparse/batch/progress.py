@@ -63,7 +63,7 @@ class Progress:
         el = max(time.monotonic() - self.t0, 1e-9)
         rate = self.done / el
         eta = (self.total - self.done) / rate if rate else 0
-        return (f"policyparse batch: {self.done}/{self.total} converted ({self.failed} failed), "
+        return (f"policyparse batch: {self.done}/{self.total} done ({self.failed} failed), "
                 f"{rate:.1f} docs/s, {self.bytes / el / 1e6:.2f} MB/s, "
                 f"elapsed {_fmt_eta(el)}, ETA {_fmt_eta(eta)}")
 
