@@ -1,0 +1,107 @@
+"""policyparse compare: the many-region report's data, CSV, and the HTML page in a real
+headless Chromium (charts rendered, tables hold the four regions, a screenshot saved)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from policyparse.compare.report import report_csv, report_data
+from policyparse.compare.report_html import report_html
+
+from _compare_corpus import ROOT, plan
+
+REGIONS = {"小店区", "万柏林区", "忻府区", "衢州市"}
+CHARTS = {"topic-coverage", "overlap-matrix", "deadline-timeline", "top-units", "quantities-by-topic"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return report_data([plan(n) for n in ("quzhou", "xiaodian", "wanbailin", "xinfu")])
+
+
+def test_report_data_covers_four_regions(data):
+    assert {r["region"] for r in data["regions"]} == REGIONS
+    assert set(data["topic_coverage"]) == REGIONS
+    pairs = {frozenset((o["a"], o["b"])): o for o in data["overlap"]}
+    assert len(pairs) == 6
+    taiyuan = pairs[frozenset(("小店区", "万柏林区"))]
+    assert taiyuan["same"] >= 12
+    for k, o in pairs.items():  # other cities share topics, not text
+        if k != frozenset(("小店区", "万柏林区")):
+            assert o["same"] == 0 and o["related"] > 0, o
+    assert data["topic_coverage"]["衢州市"]["跨境贸易"] >= 1
+    assert data["topic_coverage"]["忻府区"]["办理破产"] >= 1
+
+
+def test_report_csv_has_every_section(data):
+    rows = list(csv.DictReader(io.StringIO(report_csv(data))))
+    assert {r["section"] for r in rows} >= {"region", "topic_coverage", "overlap"}
+    assert {r["region"] for r in rows if r["section"] == "region"} == REGIONS
+    same = [r for r in rows if r["section"] == "overlap" and r["key"] == "same" and "小店区" in r["region"]
+            and "万柏林区" in r["region"]]
+    assert int(same[0]["value"]) >= 12
+
+
+def test_report_html_is_self_contained(data):
+    html = report_html(data)
+    assert set(re.findall(r'data-chart="([^"]+)"', html)) == CHARTS
+    assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing fetched: works offline
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def _run_chromium(exe: str, *args: str) -> subprocess.CompletedProcess:
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+             f"--user-data-dir={profile}", *args],
+            capture_output=True, text=True, timeout=180)
+
+
+@pytest.mark.browser
+def test_report_in_headless_chromium(tmp_path):
+    exe = _chromium()
+    if exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is required in CI (.ci/run installs it)")
+        pytest.skip("chromium not installed (apt-get install chromium); required in CI")
+    out = tmp_path / "report.html"
+    r = subprocess.run([str(ROOT / ".venv" / "bin" / "policyparse") if (ROOT / ".venv/bin/policyparse").exists()
+                        else "policyparse", "compare", *(str(plan(n).path) for n in ("quzhou", "xiaodian", "wanbailin", "xinfu")),
+                        "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    dom = _run_chromium(exe, "--virtual-time-budget=5000", "--dump-dom", out.as_uri()).stdout
+    body = re.search(r"<body[^>]*>", dom)
+    assert body, dom[:500]
+    rendered = re.search(r'data-charts-rendered="(\d+)"', body.group(0))
+    expected = re.search(r'data-charts-expected="(\d+)"', body.group(0))
+    assert rendered and expected, body.group(0)
+    assert int(expected.group(1)) == len(CHARTS) and int(rendered.group(1)) == len(CHARTS)
+    assert dom.count('data-rendered="1"') == len(CHARTS)
+    for table in ("regions", "coverage", "overlap"):
+        m = re.search(rf'<table class="{table}">(.*?)</table>', dom, re.S)
+        assert m, table
+        assert all(reg in m.group(1) for reg in REGIONS), table
+    art = ROOT / "tests" / "_artifacts"
+    art.mkdir(exist_ok=True)
+    shot = art / "report.png"
+    if shot.exists():
+        shot.unlink()
+    _run_chromium(exe, "--window-size=1280,2400", "--hide-scrollbars", f"--screenshot={shot}", out.as_uri())
+    assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+    shutil.copy(shot, tmp_path / "report.png")
