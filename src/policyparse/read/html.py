@@ -41,6 +41,7 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENC = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ALIASES = {
     "gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
     "gb18030": "gb18030", "cp936": "gb18030", "big5": "cp950", "big5-hkscs": "big5hkscs",
@@ -115,6 +116,7 @@ def parse_html(text: str):
     from lxml import etree, html
 
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
+    text = _NOT_XML.sub("", text)  # NUL, control characters, lone surrogates: not text
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                               huge_tree=False, recover=True, default_doctype=False)
     try:
