@@ -250,7 +250,10 @@ def _share_lists(text: str, hits: list[_Hit]) -> None:
             group = hits[i : j + 1]
             pre = group[0].prefix
             suf = group[-1].suffix
+            last_unit = group[-1].unit
             for h in group:
+                if h.unit == "个" and last_unit.startswith("个") and last_unit != "个":
+                    h.unit = last_unit  # 压减至3个、1个工作日内
                 if h.prefix is None and pre is not None:
                     h.prefix = pre
                 if h.suffix is None and suf is not None:

@@ -31,6 +31,7 @@ class _G:
     suffix: re.Pattern[str]
     first_leads: re.Pattern[str]
     inline: re.Pattern[str]
+    stop: re.Pattern[str]
 
 
 @functools.cache
@@ -39,6 +40,7 @@ def _g() -> _G:
     role_of = {w: role for role, ws in g["labels"].items() for w in ws}
     return _G(
         label=re.compile(rf"(?P<label>{grammar.alternation(list(role_of))}){g['label_sep']}"),
+        stop=re.compile(g["stop_labels"]),
         role_of=role_of,
         seps=frozenset(g["separators"]),
         open_close=dict(g["brackets"]),
@@ -142,6 +144,9 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
     for k, m in enumerate(labels):
         a = m.end()
         nxt = labels[k + 1].start() if k + 1 < len(labels) else hi
+        stop = g.stop.search(text, a, nxt)
+        if stop:
+            nxt = stop.start()
         # the list ends at the next label, the bracket closing around it, or the paragraph
         b, depth = a, 0
         while b < nxt and text[b] != "\n":

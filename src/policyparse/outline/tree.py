@@ -79,6 +79,13 @@ def _has_running_text(text: str, node: Node) -> bool:
     return "。" in text[a:b] or (b - a) > 40
 
 
+def _has_own_sentences(text: str, node: Node) -> bool:
+    """The numbered line holds a title sentence and more running text after it."""
+    a, b = node.token.end, node.head.end
+    stop = text.find("。", a, b)
+    return stop != -1 and b - stop > 8 and node.kind not in ("chapter", "section", "part")
+
+
 def _is_measure(text: str, node: Node) -> bool:
     if node.children:
         return False
@@ -114,6 +121,12 @@ class _Walker:
             return None
         if role == "goals":
             self.goal_spans.append((node.token.start, node.end))
+        own = None
+        if role == "tasks" and node.children and _has_own_sentences(self.text, node):
+            # an item with its own running text and sub-items: a measure itself
+            own = OutlineMeasure(number=number, path=list(path), title=(ta, tb),
+                                 text=(node.token.end, node.end), span=(node.token.start, node.end))
+            self.measures.append(own)
         sec = OutlineSection(
             number=number,
             title=self.printed[ta:tb].strip(),
@@ -121,6 +134,8 @@ class _Walker:
             role=role,
             span=(node.token.start, node.tree_end),
         )
+        if own is not None:
+            sec.measures.append(own)
         child_path = path + [sec.title]
         for child in node.children:
             before = len(self.measures)
@@ -130,7 +145,7 @@ class _Walker:
             sec.measures.extend(self.measures[before:])
         # measures of sub-sections are reported by those sub-sections
         nested = {id(m) for c in sec.children for m in _all_measures(c)}
-        sec.measures = [m for m in sec.measures if id(m) not in nested]
+        sec.measures = list({id(m): m for m in sec.measures if id(m) not in nested}.values())
         return sec
 
 
