@@ -35,6 +35,8 @@ class _G:
     excl_context: list[re.Pattern[str]]
     past: re.Pattern[str]
     past_until: re.Pattern[str]
+    past_clause: re.Pattern[str]
+    past_sentence: re.Pattern[str]
     suffix_cmp: dict[str, str]
 
 
@@ -78,6 +80,8 @@ def _g() -> _G:
         excl_context=[re.compile(p) for p in g["exclude_context"]],
         past=re.compile(g["past_markers"]),
         past_until=re.compile(g["past_until"]),
+        past_clause=re.compile(g["past_clause"]),
+        past_sentence=re.compile(g["past_sentence"]),
         suffix_cmp=suffix_cmp,
     )
 
@@ -194,6 +198,10 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
     s_a, s_b = _sentence(text, h.na, lo, hi)
     past = g.past.search(text, s_a, h.na)
     if past and g.past_until.search(text, h.nb, s_b):
+        return True
+    if g.past_clause.search(text, _clause_start(text, h.na, lo), h.na):
+        return True
+    if g.past_sentence.match(text, s_a, h.na):
         return True
     del after
     return False

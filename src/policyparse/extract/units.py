@@ -90,7 +90,10 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 def _drop_tail(text: str, a: int, b: int) -> tuple[int, int]:
     for t in _g().tails:
         if b - a > len(t) and text.startswith(t, b - len(t)):
-            return _strip(text, a, b - len(t))
+            a, b = _strip(text, a, b - len(t))
+            if b - a > 2 and text[b - 1] == "等":  # "A等分工负责"
+                b -= 1
+            return a, b
     return a, b
 
 
