@@ -137,3 +137,11 @@ def test_pdf_task_table_becomes_measures(tmp_path):
     for m in ms:
         for u in m.units:
             assert st[u.span[0] : u.span[1]] == u.name
+
+
+def test_hyphen_at_a_line_end_is_kept():
+    # PDFium reports a line-end hyphen as U+FFFE; in Chinese it is a real character
+    text = "在高铁站-机场及太榆路沿线布局一批现代服务业集聚区，推动产业链上下游协同发展。"
+    doc = read_bytes(render_pdf(text, chars_per_line=5, header=None, footer=None))
+    assert "高铁站-机场" in doc.text.replace("\n", "")
+    assert "\ufffe" not in doc.text

@@ -128,11 +128,25 @@ def _page_lines(tp) -> list[tuple[str, tuple[float, float, float] | None]]:
                 geom = (l0, x1, max(x1 - x0, 0.0))
             except Exception:  # noqa: BLE001 - geometry is a bonus
                 geom = None
-        out.append((_CTRL.sub("", line), geom))
+        # PDFium marks a hyphen at a line end as U+FFFE (and joins the lines): in
+        # Chinese text that hyphen is real (高铁站-机场), so it is kept
+        out.append((_CTRL.sub("", line.replace("\ufffe", "-")), geom))
         if m is None:
             break
         pos = m.end()
     return out
+
+
+def _has_rules(page, need: int = 4) -> bool:
+    """Whether a page draws at least ``need`` path objects (table rules, cell boxes)."""
+    import pypdfium2.raw as pdfium_c
+
+    n = 0
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        n += 1
+        if n >= need:
+            return True
+    return False
 
 
 def _extract(data: bytes) -> tuple[list[list[tuple[str, tuple | None]]], dict[int, list]]:
@@ -150,18 +164,21 @@ def _extract(data: bytes) -> tuple[list[list[tuple[str, tuple | None]]], dict[in
             raise InputError("truncated or corrupt PDF (no %%EOF at the end: was the download cut short?)") from None
         raise InputError(f"corrupt PDF: {msg.removeprefix('Failed to load document ').strip('.() ')}") from None
     pages = []
+    hint = _grammar()["table_hint"]
+    table_pages = []
     try:
         for i in range(len(doc)):
             page = doc[i]
             tp = page.get_textpage()
-            pages.append(_page_lines(tp))
+            lines = _page_lines(tp)
+            pages.append(lines)
             tp.close()
+            # a task table: its column names in the text, and ruling lines to cut it by
+            if len(hint.findall("\n".join(t for t, _ in lines))) >= 2 and _has_rules(page):
+                table_pages.append(i)
             page.close()
     finally:
         doc.close()
-    hint = _grammar()["table_hint"]
-    table_pages = [i for i, lines in enumerate(pages)
-                   if len(hint.findall("\n".join(t for t, _ in lines))) >= 2]
     layout: dict[int, list] = {}
     if table_pages:
         from .pdftables import page_blocks
