@@ -90,7 +90,7 @@ def run_limited(fn: Callable[..., Any], args: tuple, timeout: float | None, what
                          "stopped")
     if not chunks:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-        how = f"killed by signal {sig}" if sig else "crashed"
+        how = f"was killed by signal {sig}" if sig else "crashed"
         raise InputError(f"{what} {how} on this file (corrupt input?)")
     status_, payload = pickle.loads(b"".join(chunks))
     if status_ == "error":
