@@ -123,7 +123,8 @@ def render_scanned_pdf(pages: int = 2) -> bytes:
     return buf.getvalue()
 
 
-def render_table_pdf(rows: list[list[str]], header: list[str], title: str) -> bytes:
+def render_table_pdf(rows: list[list[str]], header: list[str], title: str,
+                     repeat_header: bool = True) -> bytes:
     """A one-page PDF holding a ruled task table (for pdfplumber's table finder)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -138,7 +139,7 @@ def render_table_pdf(rows: list[list[str]], header: list[str], title: str) -> by
     data = [[Paragraph(h, style) for h in header]]
     data += [[Paragraph(c, style) for c in r] for r in rows]
     widths = [30, 200, 80, 80, 60][: len(header)]
-    t = Table(data, colWidths=widths, repeatRows=1)
+    t = Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
     t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                            ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     buf = io.BytesIO()

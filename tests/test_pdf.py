@@ -145,3 +145,22 @@ def test_hyphen_at_a_line_end_is_kept():
     doc = read_bytes(render_pdf(text, chars_per_line=5, header=None, footer=None))
     assert "高铁站-机场" in doc.text.replace("\n", "")
     assert "\ufffe" not in doc.text
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_pdf_task_table_over_several_pages(repeat_header):
+    task = "推进重点改革事项落地见效，持续优化营商环境，确保各项措施落实到位，形成可复制可推广的经验做法。"
+    rows = [[str(i), f"第{i}项任务。{task * 2}", "县发改局", "县财政局、县税务局", f"2024年{i % 12 + 1}月底前"]
+            for i in range(1, 31)]
+    data = render_table_pdf(rows, ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], "附件：重点任务清单",
+                            repeat_header=repeat_header)
+    from policyparse.pipeline import parse_source
+
+    src = read_bytes(data, "table.pdf")
+    assert src.text.count("\f") >= 2
+    r = parse_source(src)
+    ms = [m for d in r.documents for m in d.measures]
+    assert [m.number for m in ms] == [str(i) for i in range(1, 31)]
+    assert all(m.title == f"第{m.number}项任务" for m in ms)
+    assert [m.deadlines[0].date[5:7] for m in ms] == [f"{i % 12 + 1:02d}" for i in range(1, 31)]
+    assert all([u.role for u in m.units] == ["lead", "cooperating", "cooperating"] for m in ms)

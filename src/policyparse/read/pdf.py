@@ -174,7 +174,9 @@ def _extract(data: bytes) -> tuple[list[list[tuple[str, tuple | None]]], dict[in
             pages.append(lines)
             tp.close()
             # a task table: its column names in the text, and ruling lines to cut it by
-            if len(hint.findall("\n".join(t for t, _ in lines))) >= 2 and _has_rules(page):
+            # (or the page after one: a table continued without repeating its header)
+            named = len(hint.findall("\n".join(t for t, _ in lines))) >= 2
+            if (named or (table_pages and table_pages[-1] == i - 1)) and _has_rules(page):
                 table_pages.append(i)
             page.close()
     finally:

@@ -17,7 +17,9 @@ def page_blocks(data: bytes, page_indices: list[int]) -> dict[int, list[tuple[st
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for i in page_indices:
             page = pdf.pages[i]
-            tables = [t for t in page.find_tables() if len(t.rows) >= 2]
+            # a one-row table counts when it has columns: the last row of a long table
+            tables = [t for t in page.find_tables()
+                      if len(t.rows) >= 2 or max((len(r.cells) for r in t.rows), default=0) >= 3]
             if not tables:
                 continue
             boxes = [t.bbox for t in tables]
