@@ -1,6 +1,6 @@
 """What the batch tells the user while it runs, on stderr.
 
-On a terminal: a tqdm bar with rate and ETA.  Otherwise (a log, CI, a pipe):
+On a terminal: a rich progress bar with rate and ETA.  Otherwise (a log, CI, a pipe):
 a line every ``every`` seconds and one at the end.  Either way each failed input
 gets one line ``PATH: ErrorClass: message`` (never a traceback).
 """
@@ -32,16 +32,21 @@ class Progress:
         self.every = every
         self.bar = None
         if mode == "bar" and total:
-            from tqdm import tqdm
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TaskProgressColumn,
+                                       TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 
-            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True, smoothing=0.05,
-                            desc="policyparse batch")
+            self.bar = Bar(TextColumn("policyparse batch"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                           TextColumn("{task.fields[info]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                           TimeRemainingColumn(), console=Console(file=self.stream), refresh_per_second=4)
+            self.task = self.bar.add_task("convert", total=total, info="")
+            self.bar.start()
 
     def say(self, line: str) -> None:
         if self.mode == "none":
             return
         if self.bar is not None:
-            self.bar.write(line, file=self.stream)
+            self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             print(line, file=self.stream, flush=True)
 
@@ -52,9 +57,9 @@ class Progress:
             self.failed += 1
             self.say(f"{item.path}: {summary.get('error_class')}: {summary.get('message')}")
         if self.bar is not None:
-            self.bar.update(1)
-            if self.failed:
-                self.bar.set_postfix(failed=self.failed, refresh=False)
+            el = max(time.monotonic() - self.t0, 1e-9)
+            self.bar.update(self.task, advance=1, info=f"{self.done / el:.1f} docs/s {self.bytes / el / 1e6:.2f} MB/s"
+                            + (f", {self.failed} failed" if self.failed else ""))
         elif self.mode == "log" and time.monotonic() - self.last >= self.every:
             self.last = time.monotonic()
             self.say(self.line())
@@ -69,5 +74,5 @@ class Progress:
 
     def close(self) -> None:
         if self.bar is not None:
-            self.bar.close()
+            self.bar.stop()
             self.bar = None
