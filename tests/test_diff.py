@@ -170,3 +170,23 @@ def test_empty_plan_aligns_to_nothing(tmp_path):
     f.write_text("关于印发某方案的通知\n", encoding="utf-8")
     al = align(load_plan(str(f)), plan("quzhou"))
     assert al.pairs == [] and len(al.only_b) == len(plan("quzhou").items)
+
+
+def test_component_assignment_reaches_the_optimum_of_one_global_assignment():
+    """`same` pairs are assigned per connected component of the eligible pairs (stars are
+    solved without scipy); the total weight must equal one global optimal assignment."""
+    from scipy.optimize import linear_sum_assignment
+
+    from policyparse.compare.align import _assign
+
+    rng = np.random.default_rng(3)
+    for trial in range(200):
+        n, m = rng.integers(1, 9, size=2)
+        eligible = rng.random((n, m)) < rng.choice([0.1, 0.3, 0.6])
+        weight = rng.random((n, m)) + 0.01
+        got = _assign(eligible, weight)
+        assert len({i for i, _ in got}) == len(got) == len({j for _, j in got})
+        assert all(eligible[i, j] for i, j in got)
+        r, c = linear_sum_assignment(-np.where(eligible, weight, 0.0))
+        best = sum(weight[i, j] for i, j in zip(r, c) if eligible[i, j])
+        assert sum(weight[i, j] for i, j in got) == pytest.approx(best), trial
