@@ -36,7 +36,10 @@ class Store:
     def __init__(self, out_dir: str):
         self.out_dir = out_dir
         self.root = os.path.join(out_dir, STATE)
-        self.shards = os.path.join(self.root, "shards")
+        # results of another parser version (code or grammars) are never reused
+        from ..fingerprint import parser_fingerprint
+
+        self.shards = os.path.join(self.root, "shards", parser_fingerprint()[:16])
         self.tmp = os.path.join(self.root, "tmp")
         self._lock_fd: int | None = None
 
