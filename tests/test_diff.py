@@ -190,3 +190,42 @@ def test_component_assignment_reaches_the_optimum_of_one_global_assignment():
         r, c = linear_sum_assignment(-np.where(eligible, weight, 0.0))
         best = sum(weight[i, j] for i, j in zip(r, c) if eligible[i, j])
         assert sum(weight[i, j] for i, j in got) == pytest.approx(best), trial
+
+
+BLIND_PATH = ROOT / "tests" / "data" / "alignment_blind.yaml"
+BLIND = yaml.safe_load(BLIND_PATH.read_text(encoding="utf-8"))
+
+
+def test_blind_alignment_still_names_the_measures_it_was_written_for():
+    """The blind gold is keyed by measure ids; each pair's comment gives both titles. If the
+    outline changes the ids, the scores below would silently measure something else."""
+    import re
+
+    titles = {}
+    for line in BLIND_PATH.read_text(encoding="utf-8").splitlines():
+        if line.startswith("- name: "):
+            name = line.split(": ", 1)[1]
+            g = next(x for x in BLIND if x["name"] == name)
+            ta = {it.key: it.title for it in plan(NAMES[g["a"]]).items}
+            tb = {it.key: it.title for it in plan(NAMES[g["b"]]).items}
+        m = re.match(r"\s+- \[(d\d+-m\d+), (d\d+-m\d+)\]  # (.+) / (.+)$", line)
+        if m:
+            titles[m.group(0)] = (ta.get(m.group(1)), tb.get(m.group(2)), m.group(3), m.group(4))
+    assert len(titles) > 100
+    bad = [k for k, (a, b, ga, gb) in titles.items() if (a, b) != (ga, gb)]
+    assert not bad, bad[:5]
+
+
+@pytest.mark.parametrize("gold", BLIND, ids=[g["name"] for g in BLIND])
+def test_blind_hand_alignment(gold):
+    """Scored against tests/data/alignment_blind.yaml (written before looking at the output).
+    `same` meets the issue's bar (F1 >= 0.95). `related` does NOT meet it (recall >= 0.85 at
+    precision >= 0.75): measured related P/R are 0.84/0.57 (xinfu–quzhou), 0.63/0.83
+    (xiaodian–xinfu), 0.78/0.58 (xiaodian 1–30 vs wanbailin) — see docs/compare.md. The floors
+    below guard the measured level against regressions; they are not the target."""
+    from policyparse.compare.evaluate import score_blind
+
+    r = score_blind(alignment(NAMES[gold["a"]], NAMES[gold["b"]]), gold)
+    assert r["same"]["f1"] >= 0.95, r["same"]
+    assert r["related"]["precision"] >= 0.60, r["related"]
+    assert r["related"]["recall"] >= 0.55, r["related"]
