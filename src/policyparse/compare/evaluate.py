@@ -50,10 +50,3 @@ def score_blind(al: Alignment, gold: dict) -> dict[str, dict]:
         got[p.relation].add((p.a.key, p.b.key))
     return score_pairs(got, gold)
 
-
-def check_titles(gold: dict, plan_a, plan_b, titles: dict[str, str] | None = None) -> list[str]:
-    """Ids of the gold that no longer exist in the plans (the outline changed)."""
-    ka = {it.key for it in plan_a.items}
-    kb = {it.key for it in plan_b.items}
-    bad = [x for x in gold["sample_a"] if x not in ka] + [y for y in gold["sample_b"] if y not in kb]
-    return bad
