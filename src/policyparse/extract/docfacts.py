@@ -76,8 +76,7 @@ def attachment_links(w, closing: list[tuple[int, int]]) -> list[str]:
 def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = None) -> Facts:
     text = w.text
     a, b = od.span
-    head_lines = [(x, y) for x, y in od.preamble]
-    tail_lines = [(x, y) for x, y in od.closing]
+    head_lines, tail_lines = od.preamble, od.closing
     f = Facts()
 
     # 文号 and date of issue: meta lines first, then the notice's own lines

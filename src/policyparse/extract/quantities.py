@@ -181,7 +181,6 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
 def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
     g = _g()
     before = text[max(lo, h.na - 6) : h.na]
-    after = text[h.na : min(hi, h.nb + 12)]
     num_end = h.na
     while num_end < h.nb and (text[num_end].isdigit() or text[num_end] in ".,"):
         num_end += 1
@@ -203,7 +202,6 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
         return True
     if g.past_sentence.match(text, s_a, h.na):
         return True
-    del after
     return False
 
 
