@@ -160,6 +160,8 @@ def test_results_of_another_parser_version_are_not_reused(tmp_path, monkeypatch)
     monkeypatch.setattr(fingerprint, "parser_fingerprint", lambda: "f" * 64)  # code or grammars changed
     upgraded = batch([tmp_path / "in"], out)
     assert (upgraded.parsed, upgraded.resumed) == (3, 0)
+    # the workers commit under the batch's fingerprint, whatever they would compute
+    assert (upgraded.ok, upgraded.failed) == (3, 0)
 
 
 def test_identical_inputs_are_parsed_once(tmp_path):

@@ -43,7 +43,8 @@ def summary(shard: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in shard.items() if k not in ("documents", "measures", "source_text")}
 
 
-def _worker(conn, converter: str, options: dict[str, Any], out_dir: str, max_memory_mb: int) -> None:
+def _worker(conn, converter: str, options: dict[str, Any], out_dir: str, fingerprint: str,
+            max_memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     if max_memory_mb:
         import resource
@@ -51,7 +52,7 @@ def _worker(conn, converter: str, options: dict[str, Any], out_dir: str, max_mem
         limit = max_memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     fn = resolve(converter)
-    store = Store(out_dir)
+    store = Store(out_dir, fingerprint)
     conn.send(("ready", None))  # the timeout clock starts only when a worker can work
     while True:
         try:
@@ -87,10 +88,11 @@ def _context():
 class _Slot:
     __slots__ = ("proc", "conn", "item", "started", "done", "ready")
 
-    def __init__(self, ctx, opts: BatchOptions, out_dir: str):
+    def __init__(self, ctx, opts: BatchOptions, store: Store):
         parent, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker, daemon=True, name="policyparse-batch-worker",
-                                args=(child, opts.converter, opts.parse_options(), out_dir, opts.max_memory_mb))
+                                args=(child, opts.converter, opts.parse_options(), store.out_dir,
+                                      store.fingerprint, opts.max_memory_mb))
         self.proc.start()
         child.close()
         self.conn = parent
@@ -135,7 +137,7 @@ def run(tasks: list[InputItem], store: Store, opts: BatchOptions,
     ctx = _context()
     queue = deque(tasks)
     limit = opts.timeout if opts.timeout and opts.timeout > 0 else None
-    slots = [_Slot(ctx, opts, store.out_dir) for _ in range(max(1, min(opts.jobs, len(tasks))))]
+    slots = [_Slot(ctx, opts, store) for _ in range(max(1, min(opts.jobs, len(tasks))))]
 
     def fail(slot: _Slot, error_class: str, message: str, seconds: float) -> None:
         item = slot.item
@@ -147,7 +149,7 @@ def run(tasks: list[InputItem], store: Store, opts: BatchOptions,
 
     def replace(i: int, kill: bool) -> None:
         slots[i].stop(kill=kill)
-        slots[i] = _Slot(ctx, opts, store.out_dir)
+        slots[i] = _Slot(ctx, opts, store)
 
     try:
         while True:

@@ -33,13 +33,18 @@ def decode(data: bytes) -> dict[str, Any]:
 
 
 class Store:
-    def __init__(self, out_dir: str):
+    def __init__(self, out_dir: str, fingerprint: str | None = None):
+        """``fingerprint``: the parser's (computed once by the batch and handed to its
+        workers, so that all of them commit to the same place)."""
         self.out_dir = out_dir
         self.root = os.path.join(out_dir, STATE)
         # results of another parser version (code or grammars) are never reused
-        from ..fingerprint import parser_fingerprint
+        if fingerprint is None:
+            from ..fingerprint import parser_fingerprint
 
-        self.shards = os.path.join(self.root, "shards", parser_fingerprint()[:16])
+            fingerprint = parser_fingerprint()
+        self.fingerprint = fingerprint
+        self.shards = os.path.join(self.root, "shards", fingerprint[:16])
         self.tmp = os.path.join(self.root, "tmp")
         self._lock_fd: int | None = None
 
