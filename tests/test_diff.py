@@ -220,12 +220,26 @@ def test_blind_alignment_still_names_the_measures_it_was_written_for():
 def test_blind_hand_alignment(gold):
     """Scored against tests/data/alignment_blind.yaml (written before looking at the output).
     `same` meets the issue's bar (F1 >= 0.95). `related` does NOT meet it (recall >= 0.85 at
-    precision >= 0.75): measured related P/R are 0.84/0.57 (xinfu–quzhou), 0.63/0.83
-    (xiaodian–xinfu), 0.78/0.58 (xiaodian 1–30 vs wanbailin) — see docs/compare.md. The floors
-    below guard the measured level against regressions; they are not the target."""
+    precision >= 0.75): with the named-reform links (grammars/reforms.yaml) the measured related
+    P/R are 1.00/0.57 (xinfu–quzhou), 0.84/0.91 (xiaodian–xinfu), 0.82/0.58 (xiaodian 1–30 vs
+    wanbailin) — see docs/compare.md. The floors below guard the measured level against
+    regressions; they are not the target."""
     from policyparse.compare.evaluate import score_blind
 
     r = score_blind(alignment(NAMES[gold["a"]], NAMES[gold["b"]]), gold)
     assert r["same"]["f1"] >= 0.95, r["same"]
-    assert r["related"]["precision"] >= 0.60, r["related"]
+    assert r["related"]["precision"] >= 0.80, r["related"]
     assert r["related"]["recall"] >= 0.55, r["related"]
+
+
+def test_blind_related_overall_floor():
+    """All three pairs of plans of the blind gold together: related P 0.87 / R 0.71 measured
+    (was 0.71 / 0.68 before the reform lexicon). Below the issue's recall bar of 0.85."""
+    from policyparse.compare.evaluate import score_blind
+
+    tp = fp = fn = 0
+    for gold in BLIND:
+        r = score_blind(alignment(NAMES[gold["a"]], NAMES[gold["b"]]), gold)["related"]
+        tp, fp, fn = tp + r["tp"], fp + r["fp"], fn + r["fn"]
+    assert tp / (tp + fp) >= 0.85, (tp, fp, fn)
+    assert tp / (tp + fn) >= 0.70, (tp, fp, fn)

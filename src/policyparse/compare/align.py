@@ -22,9 +22,9 @@ class Thresholds:
     same_titled: float = 0.40   # … lowered to this when the titles agree (title sim >= title_agree)
     title_agree: float = 0.80
     candidate: float = 0.20     # char-bigram cosine below which no character alignment is run
-    related: float = 0.20       # combined score for `related` when one is the best match of the other
-    related_strong: float = 0.35  # combined score for `related` when within top_k of either side
-    top_k: int = 2
+    related: float = 0.20       # combined score for `related` when the pair shares a named reform
+    related_strong: float = 0.35  # combined score for `related` without a shared reform
+    top_k: int = 2              # either way the pair is within the top_k of one side
     background: float = 0.95    # `related` needs at least this times the median best-match score
     min_topics: float = 0.30    # topic cosine a related pair needs (topic knowledge as a gate)
 
@@ -68,9 +68,11 @@ class Alignment:
         }
 
 
-def explain(a: Item, b: Item, f: dict[str, float], c: Copy | None) -> str:
+def explain(a: Item, b: Item, f: dict[str, float], c: Copy | None, reforms: list[str] | None = None) -> str:
     """A short account of a pair's score: the features that carried it."""
     parts = []
+    if reforms:
+        parts.append("same reform " + "、".join(reforms))
     if c is not None and c.blocks:
         parts.append(f"{sum(s for _, _, s in c.blocks)} chars copied in {len(c.blocks)} runs "
                      f"({c.share:.0%} of the text)")
@@ -119,33 +121,29 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
         pairs.append(Pair(ia[i], ib[j], "same", round(float(same_m[i, j]), 4), f, copies.get((i, j)),
                           explain(ia[i], ib[j], f, copies.get((i, j)))))
 
-    # --- related: combined score, gated by topics, ranked on both sides
+    # --- related: the same named reform (grammars/reforms.yaml), or close text
     rel = np.where(m["topics"] >= th.min_topics, score, 0.0)
     for i, j in same_pairs:  # a measure reused in the other plan is accounted for
         rel[i, :] = 0.0
         rel[:, j] = 0.0
-    order_a = np.argsort(-rel, axis=1)
-    order_b = np.argsort(-rel, axis=0)
-    rank_a = np.empty_like(order_a)
-    rank_b = np.empty_like(order_b)
-    rows_idx = np.arange(rel.shape[0])[:, None]
-    cols_idx = np.arange(rel.shape[1])[None, :]
-    rank_a[rows_idx, order_a] = np.arange(rel.shape[1])[None, :]
-    rank_b[order_b, cols_idx] = np.arange(rel.shape[0])[:, None]
-    best = (rank_a == 0) | (rank_b == 0)
-    near = (rank_a < th.top_k) | (rank_b < th.top_k)
     # plans written in one city share much boilerplate: the bar for `related` rises
     # with the typical best-match score of the pair of plans (its median)
     bg = float(np.median(rel.max(axis=1))) if rel.size else 0.0
     bar = max(th.related, th.background * bg)
-    related = ((rel >= bar) & best) | ((rel >= max(th.related_strong, bar)) & near)
+    # two ways to be related: a reform named in the title of one is acted on by a sentence
+    # of the other (grammars/reforms.yaml), or the texts are close; either way the pair
+    # must be among the top_k of one side
+    linked = m["reform"] > 0
+    near = _near(rel, th.top_k)
+    related = near & (((rel >= bar) & linked) | (rel >= max(th.related_strong, bar)))
     for i, j in zip(*np.nonzero(related)):
         f = _features(m, i, j)
         c = copies.get((i, j))
         if c is not None:
             f["copied"] = round(same_score(c), 4)
+        shared = index.shared_reforms(index.pos[id(ia[i])], index.pos[id(ib[j])]) if linked[i, j] else []
         pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c,
-                          explain(ia[i], ib[j], f, c)))
+                          explain(ia[i], ib[j], f, c, shared)))
 
     pairs.sort(key=lambda p: (p.a.index, p.relation != "same", -p.score))
     used_a = {id(p.a) for p in pairs}
@@ -165,6 +163,16 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
         [y for y in ib if id(y) not in used_b],
         closest, th,
     )
+
+
+def _near(x: np.ndarray, k: int) -> np.ndarray:
+    """Pairs within the ``k`` highest of their row or of their column (zeros excluded)."""
+    if not x.size:
+        return np.zeros_like(x, dtype=bool)
+    ka, kb = min(k, x.shape[1]), min(k, x.shape[0])
+    row_kth = -np.partition(-x, ka - 1, axis=1)[:, ka - 1 : ka]
+    col_kth = -np.partition(-x, kb - 1, axis=0)[kb - 1 : kb, :]
+    return (x > 0) & ((x >= row_kth) | (x >= col_kth))
 
 
 def _assign(eligible: np.ndarray, weight: np.ndarray) -> set[tuple[int, int]]:

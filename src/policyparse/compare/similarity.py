@@ -88,8 +88,10 @@ def _l2(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.diags(1.0 / norms) @ m
 
 
-def _bag(docs: list[dict[str, float]]) -> sparse.csr_matrix:
-    vocab: dict[str, int] = {}
+def _bag(docs: list[dict[str, float]], vocab: dict[str, int] | None = None, norm: bool = True) -> sparse.csr_matrix:
+    """Rows of named weights; ``vocab`` may be shared between bags (same columns)."""
+    if vocab is None:
+        vocab = {}
     rows, cols, vals = [], [], []
     for i, d in enumerate(docs):
         for k, v in d.items():
@@ -100,11 +102,18 @@ def _bag(docs: list[dict[str, float]]) -> sparse.csr_matrix:
     return _l2(m)
 
 
+def _generic() -> frozenset[str]:
+    from .reforms import generic_reforms
+
+    return generic_reforms()
+
+
 class Index:
     """Feature vectors of a set of measures (all plans of one comparison)."""
 
     def __init__(self, items: list[Item]):
         self.items = items
+        self._rvocab: dict[str, int] = {}
         self.chars = _tfidf([char_ngrams(it.body) for it in items])
         self.words = _tfidf([words(it.body) for it in items])
         self.title = _tfidf([char_ngrams(it.title) for it in items])
@@ -116,6 +125,24 @@ class Index:
             for it in items
         ])
         self.pos = {id(it): i for i, it in enumerate(items)}
+        # named reforms (grammars/reforms.yaml): those of the title (the measure's subject)
+        # and those a sentence of the body is devoted to (the sentence names at most
+        # DEVOTED reforms) — see reform_links
+        from .reforms import devoted_reforms, tag_reforms
+
+        generic = _generic()
+        titles = [tag_reforms(it.title) for it in items]
+        subject = [{r: 1.0 for r in t - generic} for t in titles]
+        acts = [{r: 1.0 for r in devoted_reforms(it.body) - generic} for it in items]
+        # a generic instrument (督查考核, 组织领导 …) links two measures only when it is
+        # the subject of both (two 保障措施 items on 考核)
+        gsubject = [{r: 1.0 for r in t & generic} for t in titles]
+        for d in subject + acts + gsubject:
+            for r in d:
+                self._rvocab.setdefault(r, len(self._rvocab))
+        self.subject = _bag(subject, vocab=self._rvocab, norm=False)
+        self.acts = _bag(acts, vocab=self._rvocab, norm=False)
+        self.gsubject = _bag(gsubject, vocab=self._rvocab, norm=False)
 
     def rows(self, items: list[Item]) -> np.ndarray:
         return np.array([self.pos[id(it)] for it in items], dtype=np.int64)
@@ -134,7 +161,26 @@ class Index:
             + w["topics"] * out["topics"]
         norm = w["chars"] + w["words"] + w["title"] + w["topics"]
         out["score"] = np.where(both, base + w["units"] * out["units"], base * (norm + w["units"]) / norm)
+        out["reform"] = self.reform_links(ra, rb)
         return out
+
+    def reform_links(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
+        """1.0 where a reform in the title of one measure has a sentence of its own in
+        the other (the subject of one is addressed by an action of the other), else 0."""
+        sub_a, sub_b = self.subject[ra], self.subject[rb]
+        act_a, act_b = self.acts[ra], self.acts[rb]
+        m = (sub_a @ act_b.T + act_a @ sub_b.T + self.gsubject[ra] @ self.gsubject[rb].T).toarray()
+        return (m > 0).astype(np.float64)
+
+    def shared_reforms(self, i: int, j: int) -> list[str]:
+        """The reforms behind ``reform_links`` for items ``i`` and ``j`` of the index."""
+        names = {v: k for k, v in self._rvocab.items()}
+
+        def cols(m, r):
+            return {names[c] for c in m[r].indices}
+
+        return sorted((cols(self.subject, i) & cols(self.acts, j)) | (cols(self.acts, i) & cols(self.subject, j))
+                      | (cols(self.gsubject, i) & cols(self.gsubject, j)))
 
 
 @dataclass

@@ -1,0 +1,74 @@
+"""Named reforms and specific actions (``grammars/reforms.yaml``), tagged per sentence.
+
+Topics are broad indicator areas; `related` asks for the same reform or action. A measure
+is split into sentences (``。；！？``); each sentence is tagged with the reforms whose
+words it uses (one longest-first alternation over all keywords, after the attribution
+parenthesis and unit names are blanked as for topics). See docs/compare.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import grammar
+
+_SENT_END = re.compile(r"[。；;！!？?]+")
+
+
+@functools.cache
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]]:
+    g = grammar.load("reforms")
+    owners: dict[str, list[str]] = {}
+    generic = set()
+    for name, spec in (g.get("reforms") or {}).items():
+        if isinstance(spec, dict):
+            words = spec.get("keywords") or []
+            if spec.get("generic"):
+                generic.add(name)
+        else:
+            words = spec or []
+        for w in words:
+            owners.setdefault(str(w), []).append(name)
+    pattern = re.compile(grammar.alternation(list(owners)))
+    return pattern, {k: tuple(v) for k, v in owners.items()}, frozenset(generic)
+
+
+def reform_names() -> list[str]:
+    return list((grammar.load("reforms").get("reforms") or {}))
+
+
+def generic_reforms() -> frozenset[str]:
+    return _lexicon()[2]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a working-copy text (empty pieces dropped)."""
+    return [s for s in (p.strip() for p in _SENT_END.split(text)) if s]
+
+
+def tag_reforms(text: str) -> set[str]:
+    """Reforms named in a working-copy text (simplified script)."""
+    from ..extract.topics import _clean
+
+    pattern, owners, _ = _lexicon()
+    out: set[str] = set()
+    for m in pattern.finditer(_clean(text)):
+        out.update(owners[m.group(0)])
+    return out
+
+
+DEVOTED = 2  # a sentence naming at most this many reforms is devoted to each of them
+
+
+def devoted_reforms(text: str, most: int = DEVOTED) -> set[str]:
+    """Reforms that some sentence of ``text`` is devoted to: the sentence names at most
+    ``most`` (non-generic) reforms — a reform passing by in a long enumeration
+    (推进一网通办、跨省通办、一件事一次办、好差评) is not an action of its own."""
+    generic = generic_reforms()
+    out: set[str] = set()
+    for s in sentences(text):
+        tags = tag_reforms(s) - generic
+        if 0 < len(tags) <= most:
+            out |= tags
+    return out
