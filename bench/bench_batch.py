@@ -189,6 +189,8 @@ def run_batch(paths: list[str], jobs: int, out: Path) -> dict:
     wall = time.perf_counter() - t0
     sampler.stop = True
     sampler.join()
+    if not (out / "summary.json").exists():
+        raise SystemExit(f"batch --jobs {jobs} on {len(paths)} inputs failed (exit {proc.returncode}): {err.strip()}")
     summary = json.loads((out / "summary.json").read_text())
     nbytes = sum(os.path.getsize(p) for p in paths)
     return {"jobs": jobs, "docs": len(paths), "wall": wall, "rc": proc.returncode, "stderr": err.strip(),
