@@ -39,8 +39,8 @@ class Deadline(_Model):
 
 class Quantity(_Model):
     text: str = Field(description="as printed, with its comparator words")
-    value: float = Field(description="multipliers applied, Chinese numerals converted")
-    value_max: float | None = Field(None, description="upper end of a range")
+    value: int | float = Field(description="multipliers applied, Chinese numerals converted")
+    value_max: int | float | None = Field(None, description="upper end of a range")
     unit: str = Field(description="base unit after the multiplier (元, %, 家, 个工作日 …)")
     comparator: Literal[">=", ">", "<=", "<", "=", "range"]
     kind: Literal["target", "limit", "incentive", "threshold"]
