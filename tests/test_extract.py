@@ -153,3 +153,10 @@ def test_quantity_deadline_of_the_same_clause():
 def test_effective_date():
     d = parsed("xiaodian").documents[0]
     assert d.effective == "2022-06-01" and d.title == "小店区创新提升营商环境加快推进市场主体倍增工程行动方案"
+
+
+def test_signature_block_after_the_last_measure_is_not_part_of_it():
+    d = _one("一、主要任务\n1.优化审批。推进改革。（责任单位：市发改委）\n"
+             "2.优化服务。推进改革。（责任单位：市商务局）\n衢州市人民政府办公室\n2023年3月6日\n抄送：市委办公室。\n")
+    assert d.measures[-1].text == "优化服务。推进改革。（责任单位：市商务局）"
+    assert (d.issuer, d.date, d.region, d.plan_year) == ("衢州市人民政府办公室", "2023-03-06", "衢州市", 2023)

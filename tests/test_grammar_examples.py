@@ -49,11 +49,18 @@ def test_line_repair(ex):
         assert w.display.text.count("\n") == len(content) - 1
 
 
-@pytest.mark.parametrize("ex", _examples("outline"), ids=lambda e: e["heading"])
+@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "heading" in e], ids=lambda e: e["heading"])
 def test_section_roles(ex):
     from policyparse.outline import section_role
 
     assert section_role(ex["heading"]) == ex["role"]
+
+
+@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "closing" in e], ids=lambda e: e["closing"][:20])
+def test_closing_lines(ex):
+    from policyparse.outline.builder import is_closing
+
+    assert is_closing(_w(ex["closing"]))
 
 
 @pytest.mark.parametrize("ex", _examples("time"), ids=lambda e: e["text"])
