@@ -143,6 +143,7 @@ class Index:
         self.subject = _bag(subject, vocab=self._rvocab, norm=False)
         self.acts = _bag(acts, vocab=self._rvocab, norm=False)
         self.gsubject = _bag(gsubject, vocab=self._rvocab, norm=False)
+        self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
 
     def rows(self, items: list[Item]) -> np.ndarray:
         return np.array([self.pos[id(it)] for it in items], dtype=np.int64)
@@ -174,13 +175,8 @@ class Index:
 
     def shared_reforms(self, i: int, j: int) -> list[str]:
         """The reforms behind ``reform_links`` for items ``i`` and ``j`` of the index."""
-        names = {v: k for k, v in self._rvocab.items()}
-
-        def cols(m, r):
-            return {names[c] for c in m[r].indices}
-
-        return sorted((cols(self.subject, i) & cols(self.acts, j)) | (cols(self.acts, i) & cols(self.subject, j))
-                      | (cols(self.gsubject, i) & cols(self.gsubject, j)))
+        (sa, aa, ga), (sb, ab, gb) = self._reform_sets[i], self._reform_sets[j]
+        return sorted((sa & ab) | (aa & sb) | (ga & gb))
 
 
 @dataclass
