@@ -51,6 +51,28 @@ def test_other_cities_share_topics_not_text():
     assert ("探索建立更具弹性的包容审慎监管制度", "创新实施包容审慎监管") in rel
 
 
+def test_many_part_item_is_related_to_each_measure_it_is_the_closest_counterpart_of():
+    """Quzhou's 完善合法权益保障体系建设 bundles actions on 办理破产, 执行合同 and more: its
+    whole-text score with Xinfu's one-action measures stays under the bar (~0.16 < 0.20), but
+    on each of those reforms the two are each other's closest counterpart."""
+    al = alignment("xinfu", "quzhou")
+    rel = {(p.a.measure.title, p.b.measure.title): p for p in al.pairs if p.relation == "related"}
+    for a, reform in (("进一步提高办理破产便利度", "办理破产"), ("探索执行合同质效提升机制", "执行合同")):
+        p = rel[(a, "完善合法权益保障体系建设")]
+        assert p.score < 0.20 and f"closest to each other on {reform}" in p.why, p.why
+    # the rule needs the link: a pair with no shared reform is not lifted by it
+    assert all("closest to each other" not in p.why or "same reform" in p.why for p in rel.values())
+
+
+def test_mutual_rule_does_not_link_a_reused_measure_to_the_siblings_of_its_copy():
+    """A measure in a `same` pair stays out of `related` (the earlier attempt without that
+    restriction fell to precision 0.47 on Xiaodian/Wanbailin); the closeness that picks the
+    mutual counterpart is taken before that exclusion, so the copy keeps its place."""
+    al = alignment("xiaodian", "wanbailin")
+    in_same = {id(p.a) for p in al.pairs if p.relation == "same"} | {id(p.b) for p in al.pairs if p.relation == "same"}
+    assert not [p for p in al.pairs if p.relation == "related" and (id(p.a) in in_same or id(p.b) in in_same)]
+
+
 @pytest.mark.parametrize("gold", SAMPLE, ids=[g["a"].split("/")[-1] for g in SAMPLE])
 def test_hand_alignment_sample(gold):
     r = score_sample(alignment(NAMES[gold["a"]], NAMES[gold["b"]]), gold)
@@ -220,21 +242,22 @@ def test_blind_alignment_still_names_the_measures_it_was_written_for():
 def test_blind_hand_alignment(gold):
     """Scored against tests/data/alignment_blind.yaml (written before looking at the output).
     `same` meets the issue's bar (F1 >= 0.95). `related` does NOT meet it (recall >= 0.85 at
-    precision >= 0.75): with the named-reform links (grammars/reforms.yaml) the measured related
-    P/R are 1.00/0.57 (xinfu–quzhou), 0.84/0.91 (xiaodian–xinfu), 0.82/0.58 (xiaodian 1–30 vs
-    wanbailin) — see docs/compare.md. The floors below guard the measured level against
-    regressions; they are not the target."""
+    precision >= 0.75): with the named-reform links (grammars/reforms.yaml) and the mutual
+    closest-counterpart rule the measured related P/R are 1.00/0.82 (xinfu–quzhou), 0.82/0.91
+    (xiaodian–xinfu), 0.83/0.62 (xiaodian 1–30 vs wanbailin) — see docs/compare.md. The floors
+    below guard the measured level against regressions; they are not the target."""
     from policyparse.compare.evaluate import score_blind
 
     r = score_blind(alignment(NAMES[gold["a"]], NAMES[gold["b"]]), gold)
     assert r["same"]["f1"] >= 0.95, r["same"]
     assert r["related"]["precision"] >= 0.80, r["related"]
-    assert r["related"]["recall"] >= 0.55, r["related"]
+    assert r["related"]["recall"] >= 0.60, r["related"]
 
 
 def test_blind_related_overall_floor():
-    """All three pairs of plans of the blind gold together: related P 0.87 / R 0.71 measured
-    (was 0.71 / 0.68 before the reform lexicon). Below the issue's recall bar of 0.85."""
+    """All three pairs of plans of the blind gold together: related P 0.875 / R 0.805 measured
+    (0.87 / 0.71 with the reform links alone, 0.71 / 0.68 before the reform lexicon). Below the
+    issue's recall bar of 0.85."""
     from policyparse.compare.evaluate import score_blind
 
     tp = fp = fn = 0
@@ -242,4 +265,4 @@ def test_blind_related_overall_floor():
         r = score_blind(alignment(NAMES[gold["a"]], NAMES[gold["b"]]), gold)["related"]
         tp, fp, fn = tp + r["tp"], fp + r["fp"], fn + r["fn"]
     assert tp / (tp + fp) >= 0.85, (tp, fp, fn)
-    assert tp / (tp + fn) >= 0.70, (tp, fp, fn)
+    assert tp / (tp + fn) >= 0.80, (tp, fp, fn)

@@ -24,6 +24,8 @@ class Thresholds:
     candidate: float = 0.20     # char-bigram cosine below which no character alignment is run
     related: float = 0.20       # combined score for `related` when the pair shares a named reform
     related_strong: float = 0.35  # combined score for `related` without a shared reform
+    related_mutual: float = 0.60  # × the bar: what `related` needs when the two measures are
+                                # each other's closest counterpart on the reform they share
     top_k: int = 2              # either way the pair is within the top_k of one side
     background: float = 0.95    # `related` needs at least this times the median best-match score
     min_topics: float = 0.30    # topic cosine a related pair needs (topic knowledge as a gate)
@@ -136,14 +138,33 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     linked = m["reform"] > 0
     near = _near(rel, th.top_k)
     related = near & (((rel >= bar) & linked) | (rel >= max(th.related_strong, bar)))
+    # a third way, for items that bundle several actions (a Quzhou item has five, so its
+    # whole-text score with a one-action measure stays low): the two are each other's
+    # closest counterpart on the reform they share — of the measures of B that carry the
+    # reform (in the title or a devoted sentence) j is the closest to i, and of those of
+    # A, i is the closest to j (closeness = the topic-gated combined score, before the
+    # same-pair exclusion, so a reused measure's copy keeps its place and its siblings
+    # gain nothing)
+    mutual: dict[tuple[int, int], list[str]] = {}
+    cand = near & linked & ~related & (rel >= th.related_mutual * bar)
+    if cand.any():
+        ra, rb = index.rows(ia), index.rows(ib)
+        gated = np.where(m["topics"] >= th.min_topics, score, 0.0)
+        for i, j in zip(*np.nonzero(cand)):
+            on = index.mutual_reforms(ra, rb, int(i), int(j), gated)
+            if on:
+                mutual[(int(i), int(j))] = on
+                related[i, j] = True
     for i, j in zip(*np.nonzero(related)):
         f = _features(m, i, j)
         c = copies.get((i, j))
         if c is not None:
             f["copied"] = round(same_score(c), 4)
         shared = index.shared_reforms(index.pos[id(ia[i])], index.pos[id(ib[j])]) if linked[i, j] else []
-        pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c,
-                          explain(ia[i], ib[j], f, c, shared)))
+        why = explain(ia[i], ib[j], f, c, shared)
+        if (int(i), int(j)) in mutual:
+            why = "closest to each other on " + "、".join(mutual[(int(i), int(j))]) + "; " + why
+        pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c, why))
 
     pairs.sort(key=lambda p: (p.a.index, p.relation != "same", -p.score))
     used_a = {id(p.a) for p in pairs}

@@ -178,6 +178,24 @@ class Index:
         (sa, aa, ga), (sb, ab, gb) = self._reform_sets[i], self._reform_sets[j]
         return sorted((sa & ab) | (aa & sb) | (ga & gb))
 
+    def carries(self, k: int, reform: str) -> bool:
+        """Item ``k`` of the index names ``reform`` in its title or devotes a sentence to it."""
+        s, a, g = self._reform_sets[k]
+        return reform in s or reform in a or reform in g
+
+    def mutual_reforms(self, ra: np.ndarray, rb: np.ndarray, i: int, j: int, score: np.ndarray) -> list[str]:
+        """The shared reforms (``shared_reforms``) on which measures ``i`` (of rows ``ra``)
+        and ``j`` (of rows ``rb``) are each other's closest counterpart: among the measures
+        of ``rb`` that carry the reform none scores higher with ``i`` than ``j`` does, and
+        among those of ``ra`` none scores higher with ``j`` than ``i`` (``score`` is |ra|×|rb|)."""
+        out = []
+        for r in self.shared_reforms(int(ra[i]), int(rb[j])):
+            cols = [q for q, k in enumerate(rb) if self.carries(int(k), r)]
+            rows = [p for p, k in enumerate(ra) if self.carries(int(k), r)]
+            if score[i, cols].max() <= score[i, j] and score[rows, j].max() <= score[i, j]:
+                out.append(r)
+        return out
+
 
 @dataclass
 class Copy:
