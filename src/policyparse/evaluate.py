@@ -1,0 +1,107 @@
+"""Scoring an extraction against a hand annotation — F1 by item, as the project is judged.
+
+The annotation format is that of ``shared/spec/examples/quzhou.gold.json``: per
+document its facts, goals and measures; per measure its number, title, last characters
+(``text_end``), units, deadlines and quantities.  Items marked ``borderline`` are left
+out of the gold (a careful reader could go either way).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+def _n(s: str) -> str:
+    from .normalize.script import fold_width, to_simplified
+
+    return to_simplified(fold_width(s)).replace(" ", "")
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list = field(default_factory=list)
+
+    def add(self, got: Counter, want: Counter, where: str = "") -> None:
+        tp = sum((got & want).values())
+        self.tp += tp
+        self.fp += sum(got.values()) - tp
+        self.fn += sum(want.values()) - tp
+        if got != want:
+            self.misses.append((where, dict(got - want), dict(want - got)))
+
+    @property
+    def f1(self) -> float:
+        d = 2 * self.tp + self.fp + self.fn
+        return 1.0 if d == 0 else 2 * self.tp / d
+
+    def __add__(self, o: "PRF") -> "PRF":
+        return PRF(self.tp + o.tp, self.fp + o.fp, self.fn + o.fn, self.misses + o.misses)
+
+
+def _strict(xs):
+    return [x for x in xs if not x.get("borderline")]
+
+
+def _keyed(numbers):
+    """(number, k): the k-th measure printed with that number (numbers repeat across documents)."""
+    seen: Counter = Counter()
+    out = []
+    for n in numbers:
+        seen[n] += 1
+        out.append((n, seen[n]))
+    return out
+
+
+def score(result, gold: dict | str) -> dict:
+    """Scores of a :class:`~policyparse.models.ParseResult` against a gold annotation
+    (a dict, or the path of a gold JSON file)."""
+    if isinstance(gold, str) or hasattr(gold, "read_text"):
+        gold = json.loads(open(gold, encoding="utf-8").read())
+    src = result.source_text or ""
+    got_list = [m for d in result.documents for m in d.measures]
+    got = dict(zip(_keyed(_n(m.number) for m in got_list), got_list))
+    want_list = [m for d in gold["documents"] for m in d["measures"]]
+    want_keys = _keyed(_n(m["number"]) for m in want_list)
+    out = {k: PRF() for k in ("measures", "units", "deadlines", "quantities", "goals")}
+    out["measures"].add(Counter(list(got)), Counter(want_keys), "measures")
+    titles = ends = kinds = kinds_ok = 0
+    for key, gm in zip(want_keys, want_list):
+        m = got.get(key)
+        if m is None:
+            continue
+        titles += _n(m.title) == _n(gm["title"])
+        ends += src[: m.span[1]].rstrip().endswith(gm["text_end"].rstrip())
+        where = gm["number"]
+        out["units"].add(Counter((_n(u.name), u.role) for u in m.units),
+                         Counter((_n(u["name"]), u["role"]) for u in _strict(gm["units"])), where)
+        out["deadlines"].add(Counter(d.date for d in m.deadlines),
+                             Counter(d["date"] for d in _strict(gm["deadlines"])), where)
+        out["quantities"].add(Counter(float(q.value) for q in m.quantities),
+                              Counter(float(q["value"]) for q in _strict(gm["quantities"])), where)
+        by_value = {float(q.value): q.kind for q in m.quantities}
+        for q in _strict(gm["quantities"]):
+            if float(q["value"]) in by_value:
+                kinds += 1
+                kinds_ok += by_value[float(q["value"])] == q["kind"]
+    got_goals = Counter(
+        [("d", d.date) for doc in result.documents for d in doc.goals.deadlines]
+        + [("q", float(q.value)) for doc in result.documents for q in doc.goals.quantities])
+    want_goals = Counter(
+        [("d", d["date"]) for doc in gold["documents"] for d in _strict(doc.get("goals", {}).get("deadlines", []))]
+        + [("q", float(q["value"])) for doc in gold["documents"]
+           for q in _strict(doc.get("goals", {}).get("quantities", []))])
+    out["goals"].add(got_goals, want_goals, "goals")
+    n = max(1, len(want_list))
+    return {
+        **out,
+        "titles_exact": titles / n,
+        "ends_right": ends / n,
+        "kind_right": kinds_ok / kinds if kinds else 1.0,
+        "kinds": kinds,
+        "n_measures": len(want_list),
+    }
