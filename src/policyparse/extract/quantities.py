@@ -37,7 +37,16 @@ class _G:
     past_until: re.Pattern[str]
     past_clause: re.Pattern[str]
     past_sentence: re.Pattern[str]
+    from_value: re.Pattern[str]
+    cn_limit_after: re.Pattern[str]
+    name_after_quote: re.Pattern[str]
     suffix_cmp: dict[str, str]
+
+
+def _multiplier(m: str, units: list[str]) -> str:
+    """A multiplier, unless it starts a unit: 千 of 千瓦 is not 1000."""
+    nxt = sorted({u[len(m)] for u in units if u.startswith(m) and len(u) > len(m)})
+    return re.escape(m) + (f"(?![{''.join(nxt)}])" if nxt else "")
 
 
 @functools.cache
@@ -46,7 +55,7 @@ def _g() -> _G:
     mac = grammar.macros("quantities")
     mult = {k: int(v) for k, v in g["multipliers"].items()}
     units = grammar.alternation(g["units"])
-    mults = grammar.alternation(list(mult))
+    mults = "|".join(_multiplier(m, g["units"]) for m in sorted(mult, key=len, reverse=True))
     num, rng = mac["NUM"], mac["RANGE_SEP"]
     core = re.compile(
         rf"(?P<num>{num})(?:\s*(?P<m1>{mults}))?(?:\s*%)?(?:{rng}(?P<num2>{num}))?"
@@ -82,6 +91,9 @@ def _g() -> _G:
         past_until=re.compile(g["past_until"]),
         past_clause=re.compile(g["past_clause"]),
         past_sentence=re.compile(g["past_sentence"]),
+        from_value=re.compile(g["from_value"]),
+        cn_limit_after=re.compile(g["cn_limit_after"]),
+        name_after_quote=re.compile(g["name_after_quote"]),
         suffix_cmp=suffix_cmp,
     )
 
@@ -147,7 +159,8 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
     g = _g()
     hits: list[_Hit] = []
     for m in g.core.finditer(text, lo, hi):
-        if m.start() > lo and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,"):
+        i = m.start()
+        if i > lo and (text[i - 1].isdigit() or (text[i - 1] in ".," and i - 1 > lo and text[i - 2].isdigit())):
             continue  # the tail of a longer number
         unit = m.group("unit")
         mult_word = m.group("mult") or m.group("m1")
@@ -186,7 +199,8 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
         num_end += 1
     after_num = text[num_end : min(hi, num_end + 12)]
     if any(p.search(before) for p in g.excl_before):
-        return True
+        if not before.rstrip().endswith("由") or g.from_value.match(text, h.nb):
+            return True
     if any(p.search(after_num) for p in g.excl_after):
         return True
     window = text[max(lo, h.na - 8) : min(hi, h.nb + 4)]
@@ -289,8 +303,10 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     after_pos = _after_list(text, hits, k, hi)
     after = text[after_pos : min(hi, after_pos + 10)].lstrip()
     de = after.startswith("的") or (h.suffix or "").endswith("的")
-    if de and (g.threshold_subjects.search(before) or g.threshold_nouns.match(after[1:].lstrip())):
+    if de and (g.threshold_subjects.search(before) or g.threshold_nouns.search(after[1:9])):
         return "threshold"
+    if h.suffix and h.suffix != "左右" and g.threshold_nouns.match(after):
+        return "threshold"  # 160千瓦及以下小微企业
     if g.threshold_subjects.search(before) and cmp_ in (">=", ">", "<=", "<", "range") \
             and ("对" in before or "的" in text[h.b : after_pos + 1]):
         return "threshold"
@@ -347,6 +363,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                     deadlines: list[RawDeadline] | None = None) -> list[RawQuantity]:
     """Every quantity in ``text[start:end]`` (working copy), in reading order."""
     end = len(text) if end is None else end
+    g = _g()
     deadlines = deadlines or []
     taken = [d.span for d in deadlines]
     hits = []
@@ -356,8 +373,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         if _excluded(text, h, start, end):
             continue
         _attach_comparators(text, h, start, end)
-        if h.cn and h.prefix is None and h.suffix is None:
-            continue  # 一日办结率, 一网通办: a Chinese numeral needs a comparator to count
+        if h.cn and h.prefix is None and h.suffix is None and not (
+                g.cn_limit_after.match(text, h.nb) and not g.name_after_quote.match(text, h.nb)):
+            continue  # 一日办结率, 一网通办: a Chinese numeral needs a comparator (or 办结) to count
         hits.append(h)
     _share_lists(text, hits)
     out: list[RawQuantity] = []
