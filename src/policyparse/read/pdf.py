@@ -252,7 +252,9 @@ def read_pdf(data: bytes, *, timeout: float | None = None):
             if j:
                 prev = kept[j - 1]
                 if prev[0] == "line" and prev[2] and kind == "line":
-                    if re.match(r"[A-Za-z0-9]", str(val).lstrip()[:1]) and re.search(r"[A-Za-z0-9,.;]$", parts[-1]):
+                    # a space only where English words wrapped; digits of one number
+                    # ("1" | "0 月底前") and Chinese join with nothing
+                    if re.match(r"[A-Za-z]", str(val).lstrip()[:1]) and re.search(r"[A-Za-z,.;]$", parts[-1]):
                         parts.append(" ")
                         pos += 1
                 else:
