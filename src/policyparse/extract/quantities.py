@@ -22,7 +22,7 @@ class _G:
     prefixes: list[tuple[str, str]]  # (word, comparator), longest first
     suffix: re.Pattern[str]
     gap: re.Pattern[str]
-    gap_cmp: dict[str, str]
+    prefix_cmp: dict[str, str]  # the same pairs, for lookup (gap words are prefixes too)
     time_units: frozenset[str]
     money: re.Pattern[str]
     incentive: re.Pattern[str]
@@ -68,7 +68,6 @@ def _g() -> _G:
     suffix_cmp = {w: c for c, ws in g["suffix_comparators"].items() for w in ws}
     gap_words = g["gap_comparators"]
     gap = re.compile(rf"(?P<w>{grammar.alternation(gap_words)})[^{_BOUNDARY}、]{{0,{int(g['gap_max'])}}}$")
-    cmp_of = dict(prefixes)
     return _G(
         core=core,
         cn_core=cn_core,
@@ -76,7 +75,7 @@ def _g() -> _G:
         prefixes=prefixes,
         suffix=re.compile(rf"\s*(?P<w>{grammar.alternation(list(suffix_cmp))})"),
         gap=gap,
-        gap_cmp={w: cmp_of[w] for w in gap_words},
+        prefix_cmp=dict(prefixes),
         time_units=frozenset(g["time_units"]),
         money=re.compile(g["money_context"]),
         incentive=re.compile(g["incentive_words"]),
@@ -255,7 +254,7 @@ def _comparator(h: _Hit) -> str:
     if h.suffix:
         return g.suffix_cmp[h.suffix]
     if h.prefix:
-        return dict(g.prefixes).get(h.prefix, "=")
+        return g.prefix_cmp.get(h.prefix, "=")
     return "="
 
 
