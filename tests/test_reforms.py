@@ -27,3 +27,45 @@ def test_same_reform_in_other_words_is_related():
            if p.relation == "related"}
     assert ("持续加强“互联网+监管”", "完善“一个系统管监管”改革") in rel
     assert ("开展网格化帮办服务", "全面推行导办帮办代办服务") in rel
+
+
+def test_an_instrument_acts_on_the_reform_it_is_part_of():
+    # 质押融资 is `part_of: 获得信贷`: a sentence on it is an action on getting credit …
+    assert devoted_reforms("引导金融机构开展知识产权质押融资。") == {"质押融资", "获得信贷"}
+    # … and a list of credit instruments is one subject (获得信贷), not an action on each
+    assert devoted_reforms("推广首贷、续贷、信用贷款和融资担保服务。") == {"获得信贷"}
+    # an instrument in the title is not the subject of every credit sentence: the link
+    # runs from the broad title to the instrument's sentence only
+    assert "质押融资" not in devoted_reforms("扩大贷款投放,降低融资成本。")
+
+
+def test_part_of_must_name_a_reform(monkeypatch):
+    from policyparse.compare import reforms
+
+    real = grammar.load("reforms")
+    fake = {"reforms": {**real["reforms"], "新工具": {"part_of": "不存在的改革", "keywords": ["新工具"]}}}
+    monkeypatch.setattr(reforms.grammar, "load", lambda name: fake)
+    reforms._lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="part_of"):
+            reforms._lexicon()
+    finally:
+        monkeypatch.undo()
+        reforms._lexicon.cache_clear()
+
+
+def test_two_titles_on_one_specific_reform_are_related_however_written():
+    # blind gold pairs: same specific reform in both titles, little shared text
+    al = alignment("xiaodian", "wanbailin")
+    rel = {(p.a.measure.title, p.b.measure.title): p for p in al.pairs if p.relation == "related"}
+    p = rel[("加强诚信政府建设", "全面推进政务诚信建设")]
+    assert "same reform 政务诚信" in p.why and p.score < 0.20
+    assert ("营造公平竞争的市场环境", "消除政府采购和招投标领域隐性壁垒") in rel
+
+
+def test_titles_sharing_only_a_broad_area_still_need_close_text():
+    # 企业开办 is `broad`: Xiaodian's 商事登记确认 and Wanbailin's 企业开办“万柏林样板” share it in
+    # their titles but are different instruments (blind gold: unrelated)
+    al = alignment("xiaodian", "wanbailin")
+    rel = {(p.a.measure.title, p.b.measure.title) for p in al.pairs if p.relation == "related"}
+    assert ("探索商事登记确认制度改革", "打造企业开办“万柏林样板”") not in rel

@@ -58,7 +58,8 @@ def _thresholds(args: argparse.Namespace):
     from .compare.align import Thresholds
 
     return Thresholds(same=args.same, same_titled=args.same_titled, related=args.related,
-                      related_strong=args.related_strong, top_k=args.top_k, background=args.background)
+                      related_strong=args.related_strong, related_titled=args.related_titled,
+                      top_k=args.top_k, background=args.background)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -119,6 +120,9 @@ def _align_flags(sp: argparse.ArgumentParser) -> None:
                    help="combined score for related, best match of either side (default 0.20)")
     g.add_argument("--related-strong", type=float, default=0.35,
                    help="combined score for related within --top-k of either side (default 0.35)")
+    g.add_argument("--related-titled", type=float, default=0.30,
+                   help="times the related bar: what related needs when both titles name the same "
+                        "specific reform (default 0.30)")
     g.add_argument("--top-k", type=int, default=2, help="rank window for --related-strong (default 2)")
     g.add_argument("--background", type=float, default=0.95,
                    help="related also needs this times the median best-match score of the two plans (default 0.95)")

@@ -26,6 +26,8 @@ class Thresholds:
     related_strong: float = 0.35  # combined score for `related` without a shared reform
     related_mutual: float = 0.60  # × the bar: what `related` needs when the two measures are
                                 # each other's closest counterpart on the reform they share
+    related_titled: float = 0.30  # × the bar: what `related` needs when both titles name the
+                                # same specific reform (broad ones: related_mutual and top_k)
     top_k: int = 2              # either way the pair is within the top_k of one side
     background: float = 0.95    # `related` needs at least this times the median best-match score
     min_topics: float = 0.30    # topic cosine a related pair needs (topic knowledge as a gate)
@@ -138,6 +140,12 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     linked = m["reform"] > 0
     near = _near(rel, th.top_k)
     related = near & (((rel >= bar) & linked) | (rel >= max(th.related_strong, bar)))
+    # both titles name the same reform: a specific one (公平竞争审查, 政务诚信 …) is what
+    # `related` means, whatever the wording; a broad one (an indicator area such as 纳税,
+    # or an industry) still needs the pair among the closest and over the mutual floor
+    titled = ((m["same_reform"] >= 2) & (rel >= th.related_titled * bar) & (rel > 0)) | \
+        ((m["same_reform"] >= 1) & near & (rel >= th.related_mutual * bar))
+    related |= titled
     # a third way, for items that bundle several actions (a Quzhou item has five, so its
     # whole-text score with a one-action measure stays low): the two are each other's
     # closest counterpart on the reform they share — of the measures of B that carry the

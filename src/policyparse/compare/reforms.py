@@ -17,21 +17,29 @@ _SENT_END = re.compile(r"[。；;！!？?]+")
 
 
 @functools.cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]]:
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str], frozenset[str], dict[str, str]]:
     g = grammar.load("reforms")
     owners: dict[str, list[str]] = {}
-    generic = set()
+    generic, broad = set(), set()
+    parent: dict[str, str] = {}
+    names = set(g.get("reforms") or {})
     for name, spec in (g.get("reforms") or {}).items():
         if isinstance(spec, dict):
             words = spec.get("keywords") or []
             if spec.get("generic"):
                 generic.add(name)
+            if spec.get("broad"):
+                broad.add(name)
+            if spec.get("part_of"):
+                if spec["part_of"] not in names:
+                    raise ValueError(f"grammars/reforms.yaml: {name}: part_of {spec['part_of']!r} is not a reform")
+                parent[name] = spec["part_of"]
         else:
             words = spec or []
         for w in words:
             owners.setdefault(str(w), []).append(name)
     pattern = re.compile(grammar.alternation(list(owners)))
-    return pattern, {k: tuple(v) for k, v in owners.items()}, frozenset(generic)
+    return pattern, {k: tuple(v) for k, v in owners.items()}, frozenset(generic), frozenset(broad), parent
 
 
 def reform_names() -> list[str]:
@@ -39,7 +47,15 @@ def reform_names() -> list[str]:
 
 
 def generic_reforms() -> frozenset[str]:
+    """Instruments every plan names (督查考核, 组织领导 …): they link title to title only."""
     return _lexicon()[2]
+
+
+def broad_reforms() -> frozenset[str]:
+    """Indicator areas and industries (企业开办, 纳税, 物流 …): two titles naming one of
+    them may still act on different instruments, so a title-to-title link on them is not
+    enough by itself."""
+    return _lexicon()[3]
 
 
 def sentences(text: str) -> list[str]:
@@ -51,7 +67,7 @@ def tag_reforms(text: str) -> set[str]:
     """Reforms named in a working-copy text (simplified script)."""
     from ..extract.topics import _clean
 
-    pattern, owners, _ = _lexicon()
+    pattern, owners = _lexicon()[:2]
     out: set[str] = set()
     for m in pattern.finditer(_clean(text)):
         out.update(owners[m.group(0)])
@@ -66,9 +82,15 @@ def devoted_reforms(text: str, most: int = DEVOTED) -> set[str]:
     ``most`` (non-generic) reforms — a reform passing by in a long enumeration
     (推进一网通办、跨省通办、一件事一次办、好差评) is not an action of its own."""
     generic = generic_reforms()
+    parent = _lexicon()[4]
     out: set[str] = set()
     for s in sentences(text):
         tags = tag_reforms(s) - generic
         if 0 < len(tags) <= most:
             out |= tags
+        # instruments count for the reform they are part of (首贷续贷 → 获得信贷), and
+        # several instruments of one reform are one subject, not an enumeration
+        families = {parent.get(r, r) for r in tags}
+        if 0 < len(families) <= most:
+            out |= {parent[r] for r in tags if r in parent}
     return out

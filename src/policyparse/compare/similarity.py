@@ -128,7 +128,7 @@ class Index:
         # named reforms (grammars/reforms.yaml): those of the title (the measure's subject)
         # and those a sentence of the body is devoted to (the sentence names at most
         # DEVOTED reforms) — see reform_links
-        from .reforms import devoted_reforms, tag_reforms
+        from .reforms import broad_reforms, devoted_reforms, tag_reforms
 
         generic = _generic()
         titles = [tag_reforms(it.title) for it in items]
@@ -143,6 +143,10 @@ class Index:
         self.subject = _bag(subject, vocab=self._rvocab, norm=False)
         self.acts = _bag(acts, vocab=self._rvocab, norm=False)
         self.gsubject = _bag(gsubject, vocab=self._rvocab, norm=False)
+        # the specific reforms of the title (not an indicator area or industry): two
+        # titles sharing one are about the same reform
+        broad = broad_reforms()
+        self.specific = _bag([{r: 1.0 for r in d if r not in broad} for d in subject], vocab=self._rvocab, norm=False)
         self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
 
     def rows(self, items: list[Item]) -> np.ndarray:
@@ -163,6 +167,11 @@ class Index:
         norm = w["chars"] + w["words"] + w["title"] + w["topics"]
         out["score"] = np.where(both, base + w["units"] * out["units"], base * (norm + w["units"]) / norm)
         out["reform"] = self.reform_links(ra, rb)
+        # both titles name one reform: 2 when it is a specific reform, 1 when only a broad
+        # entry (an indicator area or industry) is shared, else 0
+        spec = (self.specific[ra] @ self.specific[rb].T).toarray() > 0
+        any_ = (self.subject[ra] @ self.subject[rb].T).toarray() > 0
+        out["same_reform"] = np.where(spec, 2.0, np.where(any_, 1.0, 0.0))
         return out
 
     def reform_links(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
