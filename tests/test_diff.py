@@ -302,3 +302,33 @@ def test_blind_related_pooled_over_every_file():
     (industry measures related by one sentence) pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
     assert p >= 0.74 and r >= 0.65, counts
+
+
+def test_sentences_of_a_reused_measure_are_classed_copied_edited_or_new():
+    from policyparse.compare.diffout import sentences
+    from policyparse.compare.passages import classify
+
+    # hand-built: the second sentence is rewritten, the third is new
+    a = "推行柔性执法。对轻微违法行为依法不予处罚。"
+    b = "推行柔性执法。对首次轻微违法依法从轻处理。建立容错清单。"
+    runs_b = [(0, 7), (7, 8)]
+    got = classify(b, runs_b)
+    assert [x["status"] for x in got] == ["copied", "new", "new"]
+    assert [b[s:e] for s, e in (x["span"] for x in got)] == ["推行柔性执法。", "对首次轻微违法依法从轻处理。", "建立容错清单。"]
+    assert classify(a, [(0, 9)])[1]["status"] == "new" and classify(a, [(0, 16)])[1]["status"] == "edited"
+
+    # real pair: Wanbailin's 杜绝重复执法、多头执法 is Xiaodian's with one sentence added
+    al = alignment("xiaodian", "wanbailin")
+    p = next(q for q in al.pairs if q.relation == "same" and q.a.measure.title == "杜绝重复执法、多头执法")
+    s = sentences(p)
+    assert {x["status"] for x in s["a"]} == {"copied"}
+    new = [p.b.body[x["span"][0]:x["span"][1]] for x in s["b"] if x["status"] == "new"]
+    assert len(new) == 1 and new[0].strip("。；") not in p.a.body
+
+
+def test_json_pairs_carry_sentence_status(tmp_path):
+    r = _cli("diff", str(FOUR["xiaodian"]), str(FOUR["wanbailin"]), "--format", "json")
+    d = json.loads(r.stdout)
+    same = [q for q in d["pairs"] if q["relation"] == "same"]
+    assert same and all({"a", "b"} <= set(q["sentences"]) for q in same)
+    assert all(x["status"] in ("copied", "edited", "new") for q in same for x in q["sentences"]["a"])

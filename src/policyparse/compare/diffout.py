@@ -5,6 +5,7 @@ from __future__ import annotations
 from .align import Alignment, Pair, thresholds_dict
 from .fielddiff import diff_fields
 from .load import Item, Plan
+from .passages import classify
 
 
 def side(it: Item) -> dict:
@@ -28,7 +29,18 @@ def pair_dict(p: Pair) -> dict:
     }
     if p.copy is not None:
         d["copied_runs"] = [{"a": [x, x + n], "b": [y, y + n]} for x, y, n in p.copy.blocks]
+        d["sentences"] = sentences(p)
     return d
+
+
+def sentences(p: Pair) -> dict[str, list[dict]]:
+    """Per side, each sentence of the body (offsets as ``copied_runs``) with its status:
+    copied / edited / new (:mod:`passages`)."""
+    blocks = p.copy.blocks if p.copy is not None else []
+    return {
+        "a": classify(p.a.body, [(x, x + n) for x, _, n in blocks]),
+        "b": classify(p.b.body, [(y, y + n) for _, y, n in blocks]),
+    }
 
 
 def diff_data(al: Alignment) -> dict:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from html import escape
 
 from .align import Alignment, Pair
+from .diffout import sentences
 from .fielddiff import diff_fields
+from .passages import summary
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222}
@@ -35,6 +37,10 @@ def _pair_row(p: Pair) -> str:
     a = marked(p.a.body, [(x, x + n) for x, _, n in blocks], "a")
     b = marked(p.b.body, [(y, y + n) for _, y, n in blocks], "b")
     changes = "".join(f"<li>{escape(c.text)}</li>" for c in diff_fields(p.a.measure, p.b.measure))
+    if p.copy is not None and p.copy.blocks:
+        sent = sentences(p)
+        changes += (f'<li class="sentences">sentences: {escape(summary(sent["a"]))} '
+                    f'/ {escape(summary(sent["b"]))}</li>')
     return (f'<tr class="{p.relation}"><td><b>{escape(p.a.number)}</b> {a}</td>'
             f'<td><b>{escape(p.b.number)}</b> {b}</td>'
             f'<td><span class="badge">{p.relation}</span> {p.score:.2f}<div class="why">{escape(p.why)}</div>'
