@@ -3,7 +3,8 @@ copied-text score), ``related`` (same reform topic, written differently), ``only
 ``only_b``; every measure of A also gets its closest measure of B and why.
 
 Thresholds live in :class:`Thresholds` (CLI flags ``--same``, ``--same-titled``,
-``--related``, ``--related-strong``, ``--top-k``); docs/compare.md explains each.
+``--related``, ``--related-strong``, ``--related-titled``, ``--top-k``, ``--background``);
+docs/compare.md explains each.
 """
 
 from __future__ import annotations

@@ -33,14 +33,17 @@ def pair_dict(p: Pair) -> dict:
     return d
 
 
+def runs(p: Pair) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The copied runs of a pair as ``(start, end)`` offsets into A's body and into B's."""
+    blocks = p.copy.blocks if p.copy is not None else []
+    return [(x, x + n) for x, _, n in blocks], [(y, y + n) for _, y, n in blocks]
+
+
 def sentences(p: Pair) -> dict[str, list[dict]]:
     """Per side, each sentence of the body (offsets as ``copied_runs``) with its status:
     copied / edited / new (:mod:`passages`)."""
-    blocks = p.copy.blocks if p.copy is not None else []
-    return {
-        "a": classify(p.a.body, [(x, x + n) for x, _, n in blocks]),
-        "b": classify(p.b.body, [(y, y + n) for _, y, n in blocks]),
-    }
+    ra, rb = runs(p)
+    return {"a": classify(p.a.body, ra), "b": classify(p.b.body, rb)}
 
 
 def diff_data(al: Alignment) -> dict:

@@ -15,7 +15,6 @@ with an alignment (JSON ``sentences``, HTML badges).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 COPIED = 0.8
 EDITED = 0.3
@@ -41,18 +40,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def classify(text: str, runs: list[tuple[int, int]]) -> list[dict]:
     """Each sentence of ``text`` with the share of its characters inside the copied
     ``runs`` (``(start, end)`` offsets into ``text``) and its status."""
-    runs = sorted(runs)
-    starts = [s for s, _ in runs]
+    copied = bytearray(len(text))
+    for s, e in runs:
+        copied[s:e] = b"\x01" * (min(e, len(text)) - s)
     out = []
     for s, e in sentence_spans(text):
         counted = inside = 0
         for k in range(s, e):
-            if _SKIP.match(text[k]):
-                continue
-            counted += 1
-            r = bisect_right(starts, k) - 1
-            if r >= 0 and runs[r][0] <= k < runs[r][1]:
-                inside += 1
+            if not _SKIP.match(text[k]):
+                counted += 1
+                inside += copied[k]
         share = inside / counted if counted else 0.0
         status = "copied" if share >= COPIED else "edited" if share >= EDITED else "new"
         out.append({"span": [s, e], "status": status, "share": round(share, 3)})

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from .. import grammar
 
 _SENT_END = re.compile(r"[。；;！!？?]+")
 
 
+class Lexicon(NamedTuple):
+    pattern: re.Pattern[str]          # one longest-first alternation of every keyword
+    owners: dict[str, tuple[str, ...]]  # keyword → the reforms that list it
+    generic: frozenset[str]
+    broad: frozenset[str]
+    parent: dict[str, str]            # instrument → the reform it is `part_of`
+
+
 @functools.cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str], frozenset[str], dict[str, str]]:
+def _lexicon() -> Lexicon:
     g = grammar.load("reforms")
     owners: dict[str, list[str]] = {}
     generic, broad = set(), set()
@@ -39,7 +48,7 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[s
         for w in words:
             owners.setdefault(str(w), []).append(name)
     pattern = re.compile(grammar.alternation(list(owners)))
-    return pattern, {k: tuple(v) for k, v in owners.items()}, frozenset(generic), frozenset(broad), parent
+    return Lexicon(pattern, {k: tuple(v) for k, v in owners.items()}, frozenset(generic), frozenset(broad), parent)
 
 
 def reform_names() -> list[str]:
@@ -48,14 +57,14 @@ def reform_names() -> list[str]:
 
 def generic_reforms() -> frozenset[str]:
     """Instruments every plan names (督查考核, 组织领导 …): they link title to title only."""
-    return _lexicon()[2]
+    return _lexicon().generic
 
 
 def broad_reforms() -> frozenset[str]:
     """Indicator areas and industries (企业开办, 纳税, 物流 …): two titles naming one of
     them may still act on different instruments, so a title-to-title link on them is not
     enough by itself."""
-    return _lexicon()[3]
+    return _lexicon().broad
 
 
 def sentences(text: str) -> list[str]:
@@ -67,10 +76,10 @@ def tag_reforms(text: str) -> set[str]:
     """Reforms named in a working-copy text (simplified script)."""
     from ..extract.topics import _clean
 
-    pattern, owners = _lexicon()[:2]
+    lex = _lexicon()
     out: set[str] = set()
-    for m in pattern.finditer(_clean(text)):
-        out.update(owners[m.group(0)])
+    for m in lex.pattern.finditer(_clean(text)):
+        out.update(lex.owners[m.group(0)])
     return out
 
 
@@ -82,7 +91,7 @@ def devoted_reforms(text: str, most: int = DEVOTED) -> set[str]:
     ``most`` (non-generic) reforms — a reform passing by in a long enumeration
     (推进一网通办、跨省通办、一件事一次办、好差评) is not an action of its own."""
     generic = generic_reforms()
-    parent = _lexicon()[4]
+    parent = _lexicon().parent
     out: set[str] = set()
     for s in sentences(text):
         tags = tag_reforms(s) - generic

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from .align import Alignment, Pair
-from .diffout import sentences
+from .diffout import runs, sentences
 from .fielddiff import diff_fields
 from .passages import summary
 
@@ -33,9 +33,9 @@ def marked(text: str, runs: list[tuple[int, int]], cls: str) -> str:
 
 
 def _pair_row(p: Pair) -> str:
-    blocks = p.copy.blocks if p.copy is not None else []
-    a = marked(p.a.body, [(x, x + n) for x, _, n in blocks], "a")
-    b = marked(p.b.body, [(y, y + n) for _, y, n in blocks], "b")
+    ra, rb = runs(p)
+    a = marked(p.a.body, ra, "a")
+    b = marked(p.b.body, rb, "b")
     changes = "".join(f"<li>{escape(c.text)}</li>" for c in diff_fields(p.a.measure, p.b.measure))
     if p.copy is not None and p.copy.blocks:
         sent = sentences(p)
