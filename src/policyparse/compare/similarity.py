@@ -67,15 +67,14 @@ def unit_function(name: str) -> str:
 
 
 def _tfidf(docs: list[list[str]]) -> sparse.csr_matrix:
+    """Sublinear TF (1 + log count) × smoothed IDF, rows L2-normalised."""
     vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, toks in enumerate(docs):
-        for tok, c in Counter(toks).items():
-            j = vocab.setdefault(tok, len(vocab))
-            rows.append(i)
-            cols.append(j)
-            vals.append(1.0 + math.log(c))
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(1, len(vocab))), dtype=np.float64)
+    ids = np.fromiter((vocab.setdefault(tok, len(vocab)) for toks in docs for tok in toks), dtype=np.int64)
+    doc = np.repeat(np.arange(len(docs), dtype=np.int64), [len(toks) for toks in docs])
+    width = max(1, len(vocab))
+    cells, counts = np.unique(doc * width + ids, return_counts=True)
+    rows, cols = np.divmod(cells, width)
+    m = sparse.csr_matrix((1.0 + np.log(counts), (rows, cols)), shape=(len(docs), width), dtype=np.float64)
     df = np.bincount(m.indices, minlength=m.shape[1])
     idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
     m = m @ sparse.diags(idf)
