@@ -174,7 +174,7 @@ def test_cli_html_and_table(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "<mark" in html and "公平竞争审查" in html
     r = _cli("diff", str(FOUR["xinfu"]), str(FOUR["quzhou"]), "--related", "0.9", "--related-strong", "0.9",
-             "--related-titled", "1")
+             "--related-titled", "1", "--passage", "1")
     assert r.returncode == 0 and "0 related" in r.stdout
 
 
@@ -236,7 +236,8 @@ def test_blind_alignment_still_names_the_measures_it_was_written_for():
                 g = next(x for x in golds if x["name"] == name)
                 ta = {it.key: it.title for it in plan(NAMES[g["a"]]).items}
                 tb = {it.key: it.title for it in plan(NAMES[g["b"]]).items}
-            m = re.match(r"\s+- \[(d\d+-m\d+), (d\d+-m\d+)\]\s+# (.+?) / (.+)$", line)
+            # a note in parentheses may follow the titles, after a space
+            m = re.match(r"\s+- \[(d\d+-m\d+), (d\d+-m\d+)\]\s+# (.+?) / (.+?)(?: \(.*\))?$", line)
             if m:
                 titles[(path.name, m.group(0))] = (ta.get(m.group(1)), tb.get(m.group(2)), m.group(3).strip(), m.group(4).strip())
     assert len(titles) > 500
@@ -248,12 +249,16 @@ def test_blind_alignment_still_names_the_measures_it_was_written_for():
 # floors sit a little under them to guard against regressions — they are not the target.
 BLIND_FLOORS = {
     "xinfu_quzhou": (0.90, 0.85),              # measured 0.96 / 0.89
-    "xiaodian_xinfu": (0.68, 0.90),            # 0.72 / 0.94
-    "xiaodian_wanbailin": (0.78, 0.70),        # 0.82 / 0.75
-    "wanbailin_quzhou": (0.80, 0.60),          # 0.88 / 0.66
-    "xiaodian_wanbailin_31_84": (0.50, 0.32),  # 0.55 / 0.36
-    "wanbailin_xinfu": (0.70, 0.78),           # 0.74 / 0.82
-    "xiaodian_quzhou": (0.80, 0.40),           # 0.88 / 0.44
+    "xiaodian_xinfu": (0.72, 0.90),            # 0.77 / 0.94
+    "xiaodian_wanbailin": (0.82, 0.79),        # 0.87 / 0.83
+    "wanbailin_quzhou": (0.90, 0.66),          # 1.00 / 0.71
+    "xiaodian_wanbailin_31_84": (0.65, 0.38),  # 0.71 / 0.43
+    "wanbailin_xinfu": (0.75, 0.82),           # 0.80 / 0.87
+    "xiaodian_quzhou": (0.85, 0.42),           # 0.94 / 0.47
+    # second annotators of two pairs, written after the code they score was tuned (their
+    # first reading, docs/compare.md, was the held-out one: 0.80 / 0.82 and 0.96 / 0.73)
+    "xiaodian_xinfu_second": (0.80, 0.80),     # 0.86 / 0.84
+    "xinfu_quzhou_second": (0.90, 0.70),       # 0.96 / 0.73
 }
 
 
@@ -287,21 +292,22 @@ def _pooled(names):
 # The blind files whose difficulty matches the issue's hidden alignment: on them, plain
 # char-bigram cosine with one threshold gets precision 0.54-0.62 at recall 0.83, as the
 # issue reports for its own gold (0.55); the other two files are far more liberal (0.16-0.35).
-LIKE_HIDDEN = {"xinfu_quzhou", "xiaodian_xinfu", "xiaodian_wanbailin", "wanbailin_xinfu"}
+LIKE_HIDDEN = {"xinfu_quzhou", "xiaodian_xinfu", "xiaodian_wanbailin", "wanbailin_xinfu",
+               "xiaodian_xinfu_second", "xinfu_quzhou_second"}
 
 
 def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
-    """Measured related P 0.785 / R 0.856 (141 tp, 31 fp… see docs/compare.md): the issue's
-    bar is recall >= 0.85 at precision >= 0.75."""
+    """Measured related P 0.854 / R 0.850 (181 tp, 31 fp, 32 fn; the four first files alone
+    0.83 / 0.89 — see docs/compare.md): the issue's bar is recall >= 0.85 at precision >= 0.75."""
     p, r, counts = _pooled(LIKE_HIDDEN)
-    assert p >= 0.77 and r >= 0.84, counts
+    assert p >= 0.82 and r >= 0.83, counts
 
 
 def test_blind_related_pooled_over_every_file():
-    """All seven blind files: measured related P 0.77 / R 0.68 — the two liberal files
+    """All nine blind files: measured related P 0.86 / R 0.74 — the three liberal files
     (industry measures related by one sentence) pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
-    assert p >= 0.74 and r >= 0.65, counts
+    assert p >= 0.83 and r >= 0.71, counts
 
 
 def test_sentences_of_a_reused_measure_are_classed_copied_edited_or_new():

@@ -69,3 +69,29 @@ def test_titles_sharing_only_a_broad_area_still_need_close_text():
     al = alignment("xiaodian", "wanbailin")
     rel = {(p.a.measure.title, p.b.measure.title) for p in al.pairs if p.relation == "related"}
     assert ("探索商事登记确认制度改革", "打造企业开办“万柏林样板”") not in rel
+
+
+def test_a_sentence_close_to_the_whole_other_measure_makes_a_pair_related():
+    # blind gold pairs the whole-text score leaves under the bar: one measure's action is a
+    # sentence of the other (Wanbailin's 全天候 service has Xinfu's 办事不出区 in one sentence;
+    # Xiaodian's 创新监管方式 has a sentence on 双随机、一公开, Wanbailin's title)
+    al = alignment("wanbailin", "xinfu")
+    rel = {(p.a.measure.title, p.b.measure.title): p for p in al.pairs if p.relation == "related"}
+    p = rel[("提升“全天候”政务服务能力", "推进“办事不出区”改革")]
+    assert p.why.startswith("a sentence of one is close to the other's text") and p.features["passage"] >= 0.20
+    al = alignment("xiaodian", "wanbailin")
+    rel = {(p.a.measure.title, p.b.measure.title) for p in al.pairs if p.relation == "related"}
+    assert ("创新监管方式", "进一步深化“双随机、一公开”监管") in rel
+
+
+def test_a_shared_reform_word_without_any_close_sentence_is_not_related():
+    # the lexicon links Xiaodian's 常态化入企服务 and Xinfu's 亲清政商关系 (both use 亲清), but no
+    # sentence of either is close to the other (best 0.0x): not related (blind gold agrees)
+    al = alignment("xiaodian", "xinfu")
+    t = {(p.a.measure.title, p.b.measure.title) for p in al.pairs}
+    assert ("开展常态化入企服务", "构建“亲”“清”新型政商关系") not in t
+    from policyparse.compare.align import Thresholds, align
+    from _compare_corpus import plan
+
+    loose = align(plan("xiaodian"), plan("xinfu"), Thresholds(passage_floor=0.0))
+    assert ("开展常态化入企服务", "构建“亲”“清”新型政商关系") in {(p.a.measure.title, p.b.measure.title) for p in loose.pairs}

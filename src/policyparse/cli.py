@@ -59,7 +59,8 @@ def _thresholds(args: argparse.Namespace):
 
     return Thresholds(same=args.same, same_titled=args.same_titled, related=args.related,
                       related_strong=args.related_strong, related_titled=args.related_titled,
-                      top_k=args.top_k, background=args.background)
+                      top_k=args.top_k, background=args.background, passage=args.passage,
+                      passage_floor=args.passage_floor)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -123,6 +124,11 @@ def _align_flags(sp: argparse.ArgumentParser) -> None:
     g.add_argument("--related-titled", type=float, default=0.30,
                    help="times the related bar: what related needs when both titles name the same "
                         "specific reform (default 0.30)")
+    g.add_argument("--passage", type=float, default=0.20,
+                   help="related when a sentence of one is this close (char-bigram cosine) to the whole "
+                        "text of the other (default 0.20)")
+    g.add_argument("--passage-floor", type=float, default=0.05,
+                   help="no related pair whose best sentence-to-text cosine is lower (default 0.05)")
     g.add_argument("--top-k", type=int, default=2, help="rank window for --related-strong (default 2)")
     g.add_argument("--background", type=float, default=0.95,
                    help="related also needs this times the median best-match score of the two plans (default 0.95)")

@@ -3,7 +3,8 @@ copied-text score), ``related`` (same reform topic, written differently), ``only
 ``only_b``; every measure of A also gets its closest measure of B and why.
 
 Thresholds live in :class:`Thresholds` (CLI flags ``--same``, ``--same-titled``,
-``--related``, ``--related-strong``, ``--related-titled``, ``--top-k``, ``--background``);
+``--related``, ``--related-strong``, ``--related-titled``, ``--passage``,
+``--passage-floor``, ``--top-k``, ``--background``);
 docs/compare.md explains each.
 """
 
@@ -29,6 +30,9 @@ class Thresholds:
                                 # each other's closest counterpart on the reform they share
     related_titled: float = 0.30  # × the bar: what `related` needs when both titles name the
                                 # same specific reform (broad ones: related_mutual and top_k)
+    passage: float = 0.20       # `related` when a sentence of one is this close (char-bigram
+                                # cosine) to the whole text of the other
+    passage_floor: float = 0.05  # no `related` pair whose best sentence-to-text cosine is lower
     top_k: int = 2              # either way the pair is within the top_k of one side
     background: float = 0.95    # `related` needs at least this times the median best-match score
     min_topics: float = 0.30    # topic cosine a related pair needs (topic knowledge as a gate)
@@ -85,7 +89,8 @@ def explain(a: Item, b: Item, f: dict[str, float], c: Copy | None, reforms: list
         parts.append("same title")
     elif f.get("title", 0) >= 0.3:
         parts.append(f"similar title ({f['title']:.2f})")
-    parts.append(f"char-bigram cosine {f.get('chars', 0):.2f}, word cosine {f.get('words', 0):.2f}")
+    parts.append(f"char-bigram cosine {f.get('chars', 0):.2f}, word cosine {f.get('words', 0):.2f}, "
+                 f"best sentence-to-text cosine {f.get('passage', 0):.2f}")
     shared = [t for t in a.topics if t in b.topics]
     if shared:
         parts.append("shared topics " + "、".join(shared[:3]))
@@ -128,9 +133,12 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
 
     # --- related: the same named reform (grammars/reforms.yaml), or close text
     rel = np.where(m["topics"] >= th.min_topics, score, 0.0)
+    free = np.ones_like(rel, dtype=bool)
     for i, j in same_pairs:  # a measure reused in the other plan is accounted for
         rel[i, :] = 0.0
         rel[:, j] = 0.0
+        free[i, :] = False
+        free[:, j] = False
     # plans written in one city share much boilerplate: the bar for `related` rises
     # with the typical best-match score of the pair of plans (its median)
     bg = float(np.median(rel.max(axis=1))) if rel.size else 0.0
@@ -164,6 +172,14 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
             if on:
                 mutual[(int(i), int(j))] = on
                 related[i, j] = True
+    # passages (the unit text-reuse detectors align): a sentence of one measure close to
+    # the whole of the other is the one's action written into the other (a Quzhou item
+    # carrying a Xinfu measure in one of its five actions) — related on that alone; and a
+    # pair in which no sentence of either is even loosely like the other shares a reform
+    # word but not an action: not related, whatever the lexicon said
+    by_passage = free & (m["passage"] >= th.passage) & ~related
+    related |= by_passage
+    related &= m["passage"] >= th.passage_floor
     for i, j in zip(*np.nonzero(related)):
         f = _features(m, i, j)
         c = copies.get((i, j))
@@ -173,6 +189,8 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
         why = explain(ia[i], ib[j], f, c, shared)
         if (int(i), int(j)) in mutual:
             why = "closest to each other on " + "、".join(mutual[(int(i), int(j))]) + "; " + why
+        if by_passage[i, j]:
+            why = "a sentence of one is close to the other's text; " + why
         pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c, why))
 
     pairs.sort(key=lambda p: (p.a.index, p.relation != "same", -p.score))

@@ -29,6 +29,8 @@ _UNIT_PREFIX = re.compile(
     r"^(?:(?:[\u4e00-\u9fff]{2,3}[省市])?[\u4e00-\u9fff]{2,3}[区县](?!域)|[\u4e00-\u9fff]{2,3}市(?!场)|[区县]|市(?!场))"
 )
 
+MIN_SENTENCE = 8  # characters (punctuation not counted) a sentence needs to be a passage
+
 # weights of the related score (see docs/compare.md)
 WEIGHTS = {"chars": 0.30, "words": 0.25, "title": 0.20, "topics": 0.15, "units": 0.10}
 
@@ -124,6 +126,7 @@ class Index:
             for it in items
         ])
         self.pos = {id(it): i for i, it in enumerate(items)}
+        self._passages(items)
         # named reforms (grammars/reforms.yaml): those of the title (the measure's subject)
         # and those a sentence of the body is devoted to (the sentence names at most
         # DEVOTED reforms) — see reform_links
@@ -148,6 +151,44 @@ class Index:
         self.specific = _bag([{r: 1.0 for r in d if r not in broad} for d in subject], vocab=self._rvocab, norm=False)
         self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
 
+    def _passages(self, items: list[Item]) -> None:
+        """Character-bigram TF-IDF of every body and of every sentence of it (the title
+        sentence left out, and sentences under :data:`MIN_SENTENCE` characters), in one
+        space: ``passage`` compares a sentence of one measure with the whole of another."""
+        from .reforms import sentences
+
+        sents: list[str] = []
+        self._sent_owner: list[int] = []
+        for k, it in enumerate(items):
+            ss = sentences(it.body)
+            for s in [s for s in (ss[1:] or ss) if len(clean(s)) >= MIN_SENTENCE]:
+                sents.append(s)
+                self._sent_owner.append(k)
+        m = _tfidf([char_ngrams(it.body) for it in items] + [char_ngrams(s) for s in sents])
+        self._pbody, self._psent = m[: len(items)], m[len(items):]
+        owner = np.asarray(self._sent_owner, dtype=np.int64)
+        # the sentences of item k are rows _sent_start[k] : _sent_start[k + 1]
+        self._sent_start = np.searchsorted(owner, np.arange(len(items) + 1))
+
+    def passage(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
+        """For each pair, the best cosine of a sentence of one with the body of the other
+        (either way round): one measure's action written into a longer measure."""
+        return np.maximum(self._sentence_vs_body(ra, rb), self._sentence_vs_body(rb, ra).T)
+
+    def _sentence_vs_body(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(ra), len(rb)))
+        spans = [(self._sent_start[k], self._sent_start[k + 1]) for k in ra]
+        rows = np.concatenate([np.arange(s, e) for s, e in spans]) if spans else np.zeros(0, np.int64)
+        if not rows.size:
+            return out
+        sims = (self._psent[rows] @ self._pbody[rb].T).toarray()
+        at = 0
+        for i, (s, e) in enumerate(spans):
+            if e > s:
+                out[i] = sims[at : at + e - s].max(axis=0)
+                at += e - s
+        return out
+
     def rows(self, items: list[Item]) -> np.ndarray:
         return np.array([self.pos[id(it)] for it in items], dtype=np.int64)
 
@@ -166,6 +207,7 @@ class Index:
         norm = w["chars"] + w["words"] + w["title"] + w["topics"]
         out["score"] = np.where(both, base + w["units"] * out["units"], base * (norm + w["units"]) / norm)
         out["reform"] = self.reform_links(ra, rb)
+        out["passage"] = self.passage(ra, rb)
         # both titles name one reform: 2 when it is a specific reform, 1 when only a broad
         # entry (an indicator area or industry) is shared, else 0
         spec = (self.specific[ra] @ self.specific[rb].T).toarray() > 0
