@@ -253,7 +253,7 @@ BLIND_FLOORS = {
     "xiaodian_wanbailin": (0.82, 0.79),        # 0.87 / 0.83
     "wanbailin_quzhou": (0.90, 0.66),          # 1.00 / 0.71
     "xiaodian_wanbailin_31_84": (0.65, 0.38),  # 0.71 / 0.43
-    "wanbailin_xinfu": (0.75, 0.82),           # 0.80 / 0.87
+    "wanbailin_xinfu": (0.76, 0.82),           # 0.81 / 0.87
     "xiaodian_quzhou": (0.85, 0.42),           # 0.94 / 0.47
     # second annotators of two pairs, written after the code they score was tuned (their
     # first reading, docs/compare.md, was the held-out one: 0.80 / 0.82 and 0.96 / 0.73)
@@ -338,3 +338,13 @@ def test_json_pairs_carry_sentence_status(tmp_path):
     same = [q for q in d["pairs"] if q["relation"] == "same"]
     assert same and all({"a", "b"} <= set(q["sentences"]) for q in same)
     assert all(x["status"] in ("copied", "edited", "new") for q in same for x in q["sentences"]["a"])
+
+
+@pytest.mark.parametrize("a,b", [("xiaodian", "wanbailin"), ("xiaodian", "xinfu"), ("wanbailin", "xinfu"),
+                                 ("xinfu", "quzhou"), ("wanbailin", "quzhou"), ("xiaodian", "quzhou")])
+def test_diff_b_a_mirrors_diff_a_b(a, b):
+    # the related bar follows the median best match of the measures of *both* plans; with
+    # A's alone, Wanbailin/Xinfu had ten related pairs one way that were missing the other
+    fwd = {(p.a.key, p.b.key, p.relation) for p in alignment(a, b).pairs}
+    rev = {(p.b.key, p.a.key, p.relation) for p in alignment(b, a).pairs}
+    assert fwd == rev and any(r == "related" for _, _, r in fwd)

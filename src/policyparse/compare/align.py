@@ -140,8 +140,9 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
         free[i, :] = False
         free[:, j] = False
     # plans written in one city share much boilerplate: the bar for `related` rises
-    # with the typical best-match score of the pair of plans (its median)
-    bg = float(np.median(rel.max(axis=1))) if rel.size else 0.0
+    # with the typical best-match score of the pair of plans: the median of every measure's
+    # best match, of both plans (so that diff B A mirrors diff A B)
+    bg = float(np.median(np.concatenate([rel.max(axis=1), rel.max(axis=0)]))) if rel.size else 0.0
     bar = max(th.related, th.background * bg)
     # two ways to be related: a reform named in the title of one is acted on by a sentence
     # of the other (grammars/reforms.yaml), or the texts are close; either way the pair
