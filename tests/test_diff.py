@@ -259,6 +259,10 @@ BLIND_FLOORS = {
     # first reading, docs/compare.md, was the held-out one: 0.80 / 0.82 and 0.96 / 0.73)
     "xiaodian_xinfu_second": (0.80, 0.80),     # 0.86 / 0.84
     "xinfu_quzhou_second": (0.90, 0.70),       # 0.96 / 0.73
+    # second annotators of the other three pairs (first reading, held out: these figures)
+    "xiaodian_wanbailin_31_84_second": (0.64, 0.42),  # 0.69 / 0.45
+    "wanbailin_quzhou_second": (0.87, 0.60),   # 0.92 / 0.64
+    "xiaodian_quzhou_second": (0.88, 0.52),    # 0.93 / 0.57
 }
 
 
@@ -304,10 +308,10 @@ def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
 
 
 def test_blind_related_pooled_over_every_file():
-    """All nine blind files: measured related P 0.86 / R 0.74 — the three liberal files
-    (industry measures related by one sentence) pull recall down."""
+    """All twelve blind files: measured related P 0.86 / R 0.69 (296 tp, 50 fp, 132 fn) — the
+    pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
-    assert p >= 0.83 and r >= 0.71, counts
+    assert p >= 0.83 and r >= 0.66, counts
 
 
 def test_sentences_of_a_reused_measure_are_classed_copied_edited_or_new():
