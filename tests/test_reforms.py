@@ -95,3 +95,17 @@ def test_a_shared_reform_word_without_any_close_sentence_is_not_related():
 
     loose = align(plan("xiaodian"), plan("xinfu"), Thresholds(passage_floor=0.0))
     assert ("开展常态化入企服务", "构建“亲”“清”新型政商关系") in {(p.a.measure.title, p.b.measure.title) for p in loose.pairs}
+
+
+def test_the_closest_counterpart_acting_on_the_title_reform_is_related():
+    # Xiaodian's 推行“一件事”集成服务 — its closest Quzhou item (商事登记服务) has a sentence of
+    # its own on 准入准营“一件事”; the whole-text score is under the bar (blind gold: related)
+    al = alignment("xiaodian", "quzhou")
+    rel = {(p.a.measure.title, p.b.measure.title): p for p in al.pairs if p.relation == "related"}
+    p = rel[("推行“一件事”集成服务", "持续优化商事登记服务")]
+    assert p.why.startswith("one's closest counterpart acts on its title's reform") and p.features["acts_on_a"] == 1.0
+    # one-sided but only for a *specific* reform of the title: the broad 数字政府 of Xinfu's
+    # 大数据驱动 title does not make Quzhou's 线上线下政务服务 item related this way
+    al = alignment("xinfu", "quzhou")
+    assert ("构建大数据驱动的政务新机制", "提升线上线下政务服务效能") not in {
+        (p.a.measure.title, p.b.measure.title) for p in al.pairs}

@@ -173,6 +173,14 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
             if on:
                 mutual[(int(i), int(j))] = on
                 related[i, j] = True
+    # a fourth way, one-sided: the measure of B closest to i (of all of them) acts, in a
+    # sentence of its own, on the specific reform i's title names — or the same with A and
+    # B swapped (一件事集成服务 and the Quzhou item whose 准入准营“一件事” sentence makes it
+    # the closest); over the mutual floor
+    top = ((m["acts_on_a"] > 0) & (rel >= rel.max(axis=1, keepdims=True))) | \
+        ((m["acts_on_b"] > 0) & (rel >= rel.max(axis=0, keepdims=True)))
+    by_closest = top & (rel > 0) & (rel >= th.related_mutual * bar) & ~related
+    related |= by_closest
     # passages (the unit text-reuse detectors align): a sentence of one measure close to
     # the whole of the other is the one's action written into the other (a Quzhou item
     # carrying a Xinfu measure in one of its five actions) — related on that alone; and a
@@ -190,6 +198,8 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
         why = explain(ia[i], ib[j], f, c, shared)
         if (int(i), int(j)) in mutual:
             why = "closest to each other on " + "、".join(mutual[(int(i), int(j))]) + "; " + why
+        if by_closest[i, j]:
+            why = "one's closest counterpart acts on its title's reform in a sentence of its own; " + why
         if by_passage[i, j]:
             why = "a sentence of one is close to the other's text; " + why
         pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c, why))

@@ -208,6 +208,9 @@ class Index:
         out["score"] = np.where(both, base + w["units"] * out["units"], base * (norm + w["units"]) / norm)
         out["reform"] = self.reform_links(ra, rb)
         out["passage"] = self.passage(ra, rb)
+        # a specific reform in the title of a (of b) has a devoted sentence in b (in a)
+        out["acts_on_a"] = ((self.specific[ra] @ self.acts[rb].T).toarray() > 0).astype(np.float64)
+        out["acts_on_b"] = ((self.acts[ra] @ self.specific[rb].T).toarray() > 0).astype(np.float64)
         # both titles name one reform: 2 when it is a specific reform, 1 when only a broad
         # entry (an indicator area or industry) is shared, else 0
         spec = (self.specific[ra] @ self.specific[rb].T).toarray() > 0
