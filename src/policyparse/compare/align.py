@@ -173,7 +173,7 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
             if on:
                 mutual[(int(i), int(j))] = on
                 related[i, j] = True
-    # a fourth way, one-sided: the measure of B closest to i (of all of them) acts, in a
+    # another way, one-sided: the measure of B closest to i (of all of them) acts, in a
     # sentence of its own, on the specific reform i's title names — or the same with A and
     # B swapped (一件事集成服务 and the Quzhou item whose 准入准营“一件事” sentence makes it
     # the closest); over the mutual floor

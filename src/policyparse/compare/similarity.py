@@ -5,7 +5,9 @@ L2-normalised vectors — character-bigram TF-IDF of the body, jieba-word TF-IDF
 the body, character-bigram TF-IDF of the title, the topic-score vector, the
 "unit function" vector (unit names with their region prefix removed) — so that the
 similarity of all measures of plan A to all measures of plan B is a handful of sparse
-matrix products (the products walk the shared n-grams only: an inverted index).
+matrix products (the products walk the shared n-grams only: an inverted index). Every
+sentence of every body is vectorised too (``passage``: a sentence of one measure against
+the whole text of another).
 The costlier character alignment (:func:`copied`) runs only on candidate pairs.
 """
 
@@ -14,7 +16,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -115,7 +116,8 @@ class Index:
     def __init__(self, items: list[Item]):
         self.items = items
         self._rvocab: dict[str, int] = {}
-        self.chars = _tfidf([char_ngrams(it.body) for it in items])
+        grams = [char_ngrams(it.body) for it in items]
+        self.chars = _tfidf(grams)
         self.words = _tfidf([words(it.body) for it in items])
         self.title = _tfidf([char_ngrams(it.title) for it in items])
         # topic scores, damped so that one dominant topic does not swamp the rest
@@ -126,7 +128,7 @@ class Index:
             for it in items
         ])
         self.pos = {id(it): i for i, it in enumerate(items)}
-        self._passages(items)
+        self._passages(items, grams)
         # named reforms (grammars/reforms.yaml): those of the title (the measure's subject)
         # and those a sentence of the body is devoted to (the sentence names at most
         # DEVOTED reforms) — see reform_links
@@ -151,7 +153,7 @@ class Index:
         self.specific = _bag([{r: 1.0 for r in d if r not in broad} for d in subject], vocab=self._rvocab, norm=False)
         self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
 
-    def _passages(self, items: list[Item]) -> None:
+    def _passages(self, items: list[Item], grams: list[list[str]]) -> None:
         """Character-bigram TF-IDF of every body and of every sentence of it (the title
         sentence left out, and sentences under :data:`MIN_SENTENCE` characters), in one
         space: ``passage`` compares a sentence of one measure with the whole of another."""
@@ -164,7 +166,7 @@ class Index:
             for s in [s for s in (ss[1:] or ss) if len(clean(s)) >= MIN_SENTENCE]:
                 sents.append(s)
                 self._sent_owner.append(k)
-        m = _tfidf([char_ngrams(it.body) for it in items] + [char_ngrams(s) for s in sents])
+        m = _tfidf(grams + [char_ngrams(s) for s in sents])
         self._pbody, self._psent = m[: len(items)], m[len(items):]
         owner = np.asarray(self._sent_owner, dtype=np.int64)
         # the sentences of item k are rows _sent_start[k] : _sent_start[k + 1]
