@@ -103,8 +103,11 @@ def _features(m: dict[str, np.ndarray], i: int, j: int) -> dict[str, float]:
     return {k: round(float(v[i, j]), 4) for k, v in m.items()}
 
 
-def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = None) -> Alignment:
-    """Align two plans (an :class:`Index` over both, or over more plans, may be passed in)."""
+def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = None,
+          closest: bool = True) -> Alignment:
+    """Align two plans (an :class:`Index` over both, or over more plans, may be passed in).
+    ``closest=False`` skips the closest-match explanation of every measure of A (the
+    many-plan report needs only the pairs)."""
     th = th or Thresholds()
     ia, ib = a.items, b.items
     if index is None:
@@ -208,19 +211,19 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     used_a = {id(p.a) for p in pairs}
     used_b = {id(p.b) for p in pairs}
 
-    closest = []
-    for i, x in enumerate(ia):
+    nearest = []
+    for i, x in enumerate(ia if closest else []):
         j = int(np.argmax(score[i] + same_m[i]))
         f = _features(m, i, j)
         c = copies.get((i, j))
         if c is not None:
             f["copied"] = round(same_score(c), 4)
-        closest.append(Closest(x, ib[j], round(float(score[i, j]), 4), f, explain(x, ib[j], f, c)))
+        nearest.append(Closest(x, ib[j], round(float(score[i, j]), 4), f, explain(x, ib[j], f, c)))
     return Alignment(
         a, b, pairs,
         [x for x in ia if id(x) not in used_a],
         [y for y in ib if id(y) not in used_b],
-        closest, th,
+        nearest, th,
     )
 
 

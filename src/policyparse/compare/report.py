@@ -27,7 +27,7 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
 
     overlap = []
     for pa, pb in combinations(plans, 2):
-        al = align(pa, pb, th, index)
+        al = align(pa, pb, th, index, closest=False)
         c = al.counts()
         overlap.append({
             "a": pa.label, "b": pb.label, "same": c["same"], "related": c["related"],

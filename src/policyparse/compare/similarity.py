@@ -128,6 +128,7 @@ class Index:
             for it in items
         ])
         self.pos = {id(it): i for i, it in enumerate(items)}
+        self._slices: dict[tuple[str, bytes], object] = {}
         self._passages(items, grams)
         # named reforms (grammars/reforms.yaml): those of the title (the measure's subject)
         # and those a sentence of the body is devoted to (the sentence names at most
@@ -179,11 +180,15 @@ class Index:
 
     def _sentence_vs_body(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
         out = np.zeros((len(ra), len(rb)))
-        spans = [(self._sent_start[k], self._sent_start[k + 1]) for k in ra]
-        rows = np.concatenate([np.arange(s, e) for s, e in spans]) if spans else np.zeros(0, np.int64)
-        if not rows.size:
+        key = ("_psent", ra.tobytes())
+        if key not in self._slices:
+            spans = [(self._sent_start[k], self._sent_start[k + 1]) for k in ra]
+            rows = np.concatenate([np.arange(s, e) for s, e in spans]) if spans else np.zeros(0, np.int64)
+            self._slices[key] = (spans, self._psent[rows] if rows.size else None)
+        spans, sents = self._slices[key]
+        if sents is None:
             return out
-        sims = (self._psent[rows] @ self._pbody[rb].T).toarray()
+        sims = (sents @ self._sub("_pbody", rb).T).toarray()
         at = 0
         for i, (s, e) in enumerate(spans):
             if e > s:
@@ -194,13 +199,21 @@ class Index:
     def rows(self, items: list[Item]) -> np.ndarray:
         return np.array([self.pos[id(it)] for it in items], dtype=np.int64)
 
+    def _sub(self, name: str, r: np.ndarray):
+        """Rows ``r`` of the sparse matrix ``name``, sliced once per set of rows (a plan's
+        measures are sliced once however many plans it is compared with)."""
+        key = (name, r.tobytes())
+        hit = self._slices.get(key)
+        if hit is None:
+            hit = self._slices[key] = getattr(self, name)[r]
+        return hit
+
     def matrices(self, a: list[Item], b: list[Item]) -> dict[str, np.ndarray]:
         """Every feature for every pair (dense |a|×|b| arrays), plus the weighted score."""
         ra, rb = self.rows(a), self.rows(b)
         out: dict[str, np.ndarray] = {}
         for name in ("chars", "words", "title", "topics", "units"):
-            m = getattr(self, name)
-            out[name] = (m[ra] @ m[rb].T).toarray()
+            out[name] = (self._sub(name, ra) @ self._sub(name, rb).T).toarray()
         # units count only when both measures name units
         both = np.outer(self.has_units[ra], self.has_units[rb])
         w = WEIGHTS
@@ -211,21 +224,22 @@ class Index:
         out["reform"] = self.reform_links(ra, rb)
         out["passage"] = self.passage(ra, rb)
         # a specific reform in the title of a (of b) has a devoted sentence in b (in a)
-        out["acts_on_a"] = ((self.specific[ra] @ self.acts[rb].T).toarray() > 0).astype(np.float64)
-        out["acts_on_b"] = ((self.acts[ra] @ self.specific[rb].T).toarray() > 0).astype(np.float64)
+        spec_a, spec_b = self._sub("specific", ra), self._sub("specific", rb)
+        out["acts_on_a"] = ((spec_a @ self._sub("acts", rb).T).toarray() > 0).astype(np.float64)
+        out["acts_on_b"] = ((self._sub("acts", ra) @ spec_b.T).toarray() > 0).astype(np.float64)
         # both titles name one reform: 2 when it is a specific reform, 1 when only a broad
         # entry (an indicator area or industry) is shared, else 0
-        spec = (self.specific[ra] @ self.specific[rb].T).toarray() > 0
-        any_ = (self.subject[ra] @ self.subject[rb].T).toarray() > 0
+        spec = (spec_a @ spec_b.T).toarray() > 0
+        any_ = (self._sub("subject", ra) @ self._sub("subject", rb).T).toarray() > 0
         out["same_reform"] = np.where(spec, 2.0, np.where(any_, 1.0, 0.0))
         return out
 
     def reform_links(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
         """1.0 where a reform in the title of one measure has a sentence of its own in
         the other (the subject of one is addressed by an action of the other), else 0."""
-        sub_a, sub_b = self.subject[ra], self.subject[rb]
-        act_a, act_b = self.acts[ra], self.acts[rb]
-        m = (sub_a @ act_b.T + act_a @ sub_b.T + self.gsubject[ra] @ self.gsubject[rb].T).toarray()
+        sub_a, sub_b = self._sub("subject", ra), self._sub("subject", rb)
+        act_a, act_b = self._sub("acts", ra), self._sub("acts", rb)
+        m = (sub_a @ act_b.T + act_a @ sub_b.T + self._sub("gsubject", ra) @ self._sub("gsubject", rb).T).toarray()
         return (m > 0).astype(np.float64)
 
     def shared_reforms(self, i: int, j: int) -> list[str]:
