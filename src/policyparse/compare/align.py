@@ -99,8 +99,13 @@ def explain(a: Item, b: Item, f: dict[str, float], c: Copy | None, reforms: list
     return "; ".join(parts)
 
 
-def _features(m: dict[str, np.ndarray], i: int, j: int) -> dict[str, float]:
-    return {k: round(float(v[i, j]), 4) for k, v in m.items()}
+def _features(m: dict[str, np.ndarray], i: int, j: int, c: Copy | None = None) -> dict[str, float]:
+    """The pair's features (every matrix of ``m`` at ``i, j``), with its copied-text score
+    when a character alignment ``c`` was run."""
+    f = {k: round(float(v[i, j]), 4) for k, v in m.items()}
+    if c is not None:
+        f["copied"] = round(same_score(c), 4)
+    return f
 
 
 def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = None,
@@ -129,13 +134,13 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     eligible = same_m >= need
     same_pairs = _assign(eligible, same_m + 0.01 * score)
     for i, j in sorted(same_pairs):
-        f = _features(m, i, j)
-        f["copied"] = round(float(same_m[i, j]), 4)
-        pairs.append(Pair(ia[i], ib[j], "same", round(float(same_m[i, j]), 4), f, copies.get((i, j)),
-                          explain(ia[i], ib[j], f, copies.get((i, j)))))
+        c = copies[(i, j)]
+        f = _features(m, i, j, c)
+        pairs.append(Pair(ia[i], ib[j], "same", f["copied"], f, c, explain(ia[i], ib[j], f, c)))
 
     # --- related: the same named reform (grammars/reforms.yaml), or close text
-    rel = np.where(m["topics"] >= th.min_topics, score, 0.0)
+    gated = np.where(m["topics"] >= th.min_topics, score, 0.0)
+    rel = gated.copy()
     free = np.ones_like(rel, dtype=bool)
     for i, j in same_pairs:  # a measure reused in the other plan is accounted for
         rel[i, :] = 0.0
@@ -170,7 +175,6 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     cand = near & linked & ~related & (rel >= th.related_mutual * bar)
     if cand.any():
         ra, rb = index.rows(ia), index.rows(ib)
-        gated = np.where(m["topics"] >= th.min_topics, score, 0.0)
         for i, j in zip(*np.nonzero(cand)):
             on = index.mutual_reforms(ra, rb, int(i), int(j), gated)
             if on:
@@ -193,10 +197,8 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     related |= by_passage
     related &= m["passage"] >= th.passage_floor
     for i, j in zip(*np.nonzero(related)):
-        f = _features(m, i, j)
         c = copies.get((i, j))
-        if c is not None:
-            f["copied"] = round(same_score(c), 4)
+        f = _features(m, i, j, c)
         shared = index.shared_reforms(index.pos[id(ia[i])], index.pos[id(ib[j])]) if linked[i, j] else []
         why = explain(ia[i], ib[j], f, c, shared)
         if (int(i), int(j)) in mutual:
@@ -214,10 +216,8 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     nearest = []
     for i, x in enumerate(ia if closest else []):
         j = int(np.argmax(score[i] + same_m[i]))
-        f = _features(m, i, j)
         c = copies.get((i, j))
-        if c is not None:
-            f["copied"] = round(same_score(c), 4)
+        f = _features(m, i, j, c)
         nearest.append(Closest(x, ib[j], round(float(score[i, j]), 4), f, explain(x, ib[j], f, c)))
     return Alignment(
         a, b, pairs,

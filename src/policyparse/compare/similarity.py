@@ -161,17 +161,16 @@ class Index:
         from .reforms import sentences
 
         sents: list[str] = []
-        self._sent_owner: list[int] = []
+        owner: list[int] = []
         for k, it in enumerate(items):
             ss = sentences(it.body)
             for s in [s for s in (ss[1:] or ss) if len(clean(s)) >= MIN_SENTENCE]:
                 sents.append(s)
-                self._sent_owner.append(k)
+                owner.append(k)
         m = _tfidf(grams + [char_ngrams(s) for s in sents])
         self._pbody, self._psent = m[: len(items)], m[len(items):]
-        owner = np.asarray(self._sent_owner, dtype=np.int64)
         # the sentences of item k are rows _sent_start[k] : _sent_start[k + 1]
-        self._sent_start = np.searchsorted(owner, np.arange(len(items) + 1))
+        self._sent_start = np.searchsorted(np.asarray(owner, dtype=np.int64), np.arange(len(items) + 1))
 
     def passage(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
         """For each pair, the best cosine of a sentence of one with the body of the other
