@@ -252,8 +252,8 @@ BLIND_FLOORS = {
     "xiaodian_xinfu": (0.72, 0.90),            # 0.77 / 0.94
     "xiaodian_wanbailin": (0.82, 0.79),        # 0.87 / 0.83
     "wanbailin_quzhou": (0.90, 0.70),          # 1.00 / 0.74
-    "xiaodian_wanbailin_31_84": (0.65, 0.38),  # 0.71 / 0.43
-    "wanbailin_xinfu": (0.76, 0.84),           # 0.82 / 0.89
+    "xiaodian_wanbailin_31_84": (0.68, 0.47),  # 0.73 / 0.51
+    "wanbailin_xinfu": (0.76, 0.86),           # 0.82 / 0.91
     "xiaodian_quzhou": (0.88, 0.52),           # 0.95 / 0.56
     # second annotators of two pairs, written after the code they score was tuned (their
     # first reading, docs/compare.md, was the held-out one: 0.80 / 0.82 and 0.96 / 0.73)
@@ -261,7 +261,7 @@ BLIND_FLOORS = {
     "xinfu_quzhou_second": (0.90, 0.70),       # 0.96 / 0.73
     # second annotators of the other three pairs (held-out first reading 0.69 / 0.45,
     # 0.92 / 0.64, 0.93 / 0.57)
-    "xiaodian_wanbailin_31_84_second": (0.64, 0.42),  # 0.69 / 0.45
+    "xiaodian_wanbailin_31_84_second": (0.66, 0.50),  # 0.71 / 0.55
     "wanbailin_quzhou_second": (0.87, 0.63),   # 0.92 / 0.67
     "xiaodian_quzhou_second": (0.88, 0.65),    # 0.94 / 0.70
 }
@@ -302,17 +302,17 @@ LIKE_HIDDEN = {"xinfu_quzhou", "xiaodian_xinfu", "xiaodian_wanbailin", "wanbaili
 
 
 def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
-    """Measured related P 0.859 / R 0.859 (183 tp, 30 fp, 30 fn — see docs/compare.md): the
+    """Measured related P 0.860 / R 0.864 (184 tp, 30 fp, 29 fn — see docs/compare.md): the
     issue's bar is recall >= 0.85 at precision >= 0.75."""
     p, r, counts = _pooled(LIKE_HIDDEN)
     assert p >= 0.83 and r >= 0.84, counts
 
 
 def test_blind_related_pooled_over_every_file():
-    """All twelve blind files: measured related P 0.86 / R 0.715 (306 tp, 50 fp, 122 fn) — the
+    """All twelve blind files: measured related P 0.86 / R 0.736 (315 tp, 52 fp, 113 fn) — the
     pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
-    assert p >= 0.83 and r >= 0.69, counts
+    assert p >= 0.83 and r >= 0.71, counts
 
 
 def test_sentences_of_a_reused_measure_are_classed_copied_edited_or_new():

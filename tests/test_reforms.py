@@ -71,6 +71,29 @@ def test_titles_sharing_only_a_broad_area_still_need_close_text():
     assert ("探索商事登记确认制度改革", "打造企业开办“万柏林样板”") not in rel
 
 
+def test_a_title_on_an_area_is_related_to_each_title_on_one_of_its_instruments():
+    # Xiaodian's 破解中小微企业发展融资难题 (获得信贷) against Wanbailin's credit measures, each
+    # titled on an instrument `part_of` 获得信贷 (both blind annotators: related to all four);
+    # the whole-text score ranks most of them far down the row
+    al = alignment("xiaodian", "wanbailin")
+    rel = {(p.a.measure.title, p.b.measure.title): p for p in al.pairs if p.relation == "related"}
+    umbrella = "破解中小微企业发展融资难题"
+    for b in ("提升转续贷比重", "强化体系化普惠型融资担保服务"):
+        assert rel[(umbrella, b)].features["same_area"] == 1.0
+    p = rel[(umbrella, "积极对接太原市地方企业征信平台")]
+    assert p.why.startswith("one title names the area of an instrument the other's title names")
+    # two titles naming the same broad area, neither an instrument of it, are not an
+    # umbrella pair (商事登记确认 / 企业开办“万柏林样板”, both 企业开办: blind gold unrelated)
+    from policyparse.compare.similarity import Index
+    from _compare_corpus import plan
+
+    a, b = plan("xiaodian"), plan("wanbailin")
+    x = next(it for it in a.items if it.title == "探索商事登记确认制度改革")
+    y = next(it for it in b.items if it.title == "打造企业开办“万柏林样板”")
+    m = Index(a.items + b.items).matrices([x], [y])
+    assert m["same_reform"][0, 0] == 1.0 and m["same_area"][0, 0] == 0.0
+
+
 def test_a_sentence_close_to_the_whole_other_measure_makes_a_pair_related():
     # blind gold pairs the whole-text score leaves under the bar: one measure's action is a
     # sentence of the other (Wanbailin's 全天候 service has Xinfu's 办事不出区 in one sentence;

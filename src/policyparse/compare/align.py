@@ -164,6 +164,11 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     titled = ((m["same_reform"] >= 2) & (rel >= th.related_titled * bar) & (rel > 0)) | \
         ((m["same_reform"] >= 1) & near & (rel >= th.related_mutual * bar))
     related |= titled
+    # an umbrella: one title names a broad area (获得信贷), the other one of its instruments
+    # (融资担保, 转续贷, 征信 — `part_of` in grammars/reforms.yaml); over the mutual floor,
+    # at any rank (破解中小微企业发展融资难题 has five such counterparts, not two)
+    by_area = (m["same_area"] > 0) & (rel >= th.related_mutual * bar) & (rel > 0) & ~related
+    related |= by_area
     # a third way, for items that bundle several actions (a Quzhou item has five, so its
     # whole-text score with a one-action measure stays low): the two are each other's
     # closest counterpart on the reform they share — of the measures of B that carry the
@@ -205,6 +210,8 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
             why = "closest to each other on " + "、".join(mutual[(int(i), int(j))]) + "; " + why
         if by_closest[i, j]:
             why = "one's closest counterpart acts on its title's reform in a sentence of its own; " + why
+        if by_area[i, j]:
+            why = "one title names the area of an instrument the other's title names; " + why
         if by_passage[i, j]:
             why = "a sentence of one is close to the other's text; " + why
         pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c, why))

@@ -67,6 +67,11 @@ def broad_reforms() -> frozenset[str]:
     return _lexicon().broad
 
 
+def reform_parents() -> dict[str, str]:
+    """Instrument → the reform it is ``part_of`` (首贷续贷 → 获得信贷)."""
+    return _lexicon().parent
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a working-copy text (empty pieces dropped)."""
     return [s for s in (p.strip() for p in _SENT_END.split(text)) if s]

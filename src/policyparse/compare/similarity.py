@@ -133,7 +133,7 @@ class Index:
         # named reforms (grammars/reforms.yaml): those of the title (the measure's subject)
         # and those a sentence of the body is devoted to (the sentence names at most
         # DEVOTED reforms) — see reform_links
-        from .reforms import broad_reforms, devoted_reforms, tag_reforms
+        from .reforms import broad_reforms, devoted_reforms, reform_parents, tag_reforms
 
         generic = _generic()
         titles = [tag_reforms(it.title) for it in items]
@@ -152,6 +152,15 @@ class Index:
         # titles sharing one are about the same reform
         broad = broad_reforms()
         self.specific = _bag([{r: 1.0 for r in d if r not in broad} for d in subject], vocab=self._rvocab, norm=False)
+        # the area of a title (the broad reforms it names: an indicator area or industry)
+        # and the areas its instruments are part of (转续贷, 融资担保 → 获得信贷)
+        parent = reform_parents()
+        family = [{parent[r]: 1.0 for r in d if r in parent} for d in subject]
+        for d in family:
+            for r in d:
+                self._rvocab.setdefault(r, len(self._rvocab))
+        self.area = _bag([{r: 1.0 for r in d if r in broad} for d in subject], vocab=self._rvocab, norm=False)
+        self.family = _bag(family, vocab=self._rvocab, norm=False)
         self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
 
     def _passages(self, items: list[Item], grams: list[list[str]]) -> None:
@@ -231,6 +240,10 @@ class Index:
         spec = (spec_a @ spec_b.T).toarray() > 0
         any_ = (self._sub("subject", ra) @ self._sub("subject", rb).T).toarray() > 0
         out["same_reform"] = np.where(spec, 2.0, np.where(any_, 1.0, 0.0))
+        # the title of one names a broad area that the title of the other names too, or one
+        # of whose instruments it names (融资难题 → 获得信贷 ⊃ 融资担保, 转续贷, 征信)
+        out["same_area"] = ((self._sub("area", ra) @ self._sub("family", rb).T
+                             + self._sub("family", ra) @ self._sub("area", rb).T).toarray() > 0).astype(np.float64)
         return out
 
     def reform_links(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
