@@ -249,15 +249,15 @@ def test_blind_alignment_still_names_the_measures_it_was_written_for():
 # floors sit a little under them to guard against regressions — they are not the target.
 BLIND_FLOORS = {
     "xinfu_quzhou": (0.90, 0.85),              # measured 0.96 / 0.89
-    "xiaodian_xinfu": (0.72, 0.90),            # 0.77 / 0.94
+    "xiaodian_xinfu": (0.72, 0.92),            # 0.77 / 0.97
     "xiaodian_wanbailin": (0.82, 0.79),        # 0.87 / 0.83
     "wanbailin_quzhou": (0.90, 0.70),          # 1.00 / 0.74
     "xiaodian_wanbailin_31_84": (0.68, 0.47),  # 0.73 / 0.51
-    "wanbailin_xinfu": (0.76, 0.86),           # 0.82 / 0.91
+    "wanbailin_xinfu": (0.74, 0.86),           # 0.79 / 0.91
     "xiaodian_quzhou": (0.88, 0.52),           # 0.95 / 0.56
     # second annotators of two pairs, written after the code they score was tuned (their
     # first reading, docs/compare.md, was the held-out one: 0.80 / 0.82 and 0.96 / 0.73)
-    "xiaodian_xinfu_second": (0.80, 0.82),     # 0.86 / 0.86
+    "xiaodian_xinfu_second": (0.82, 0.86),     # 0.87 / 0.91
     "xinfu_quzhou_second": (0.90, 0.70),       # 0.96 / 0.73
     # second annotators of the other three pairs (held-out first reading 0.69 / 0.45,
     # 0.92 / 0.64, 0.93 / 0.57)
@@ -302,14 +302,14 @@ LIKE_HIDDEN = {"xinfu_quzhou", "xiaodian_xinfu", "xiaodian_wanbailin", "wanbaili
 
 
 def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
-    """Measured related P 0.860 / R 0.864 (184 tp, 30 fp, 29 fn — see docs/compare.md): the
+    """Measured related P 0.854 / R 0.878 (187 tp, 32 fp, 26 fn — see docs/compare.md): the
     issue's bar is recall >= 0.85 at precision >= 0.75."""
     p, r, counts = _pooled(LIKE_HIDDEN)
-    assert p >= 0.83 and r >= 0.84, counts
+    assert p >= 0.83 and r >= 0.86, counts
 
 
 def test_blind_related_pooled_over_every_file():
-    """All twelve blind files: measured related P 0.86 / R 0.736 (315 tp, 52 fp, 113 fn) — the
+    """All twelve blind files: measured related P 0.855 / R 0.743 (318 tp, 54 fp, 110 fn) — the
     pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
     assert p >= 0.83 and r >= 0.71, counts

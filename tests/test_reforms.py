@@ -39,6 +39,18 @@ def test_an_instrument_acts_on_the_reform_it_is_part_of():
     assert "质押融资" not in devoted_reforms("扩大贷款投放,降低融资成本。")
 
 
+def test_instruments_of_supervision_listed_together_are_an_action_on_supervision():
+    # 双随机、信用分级分类、包容审慎 are instruments of 事中事后监管: listed in one sentence they
+    # are one subject (the enumeration is not devoted to any single instrument)
+    assert devoted_reforms("推行“双随机、一公开”监管、信用分级分类监管和包容审慎监管。") == {"事中事后监管"}
+    # Xiaodian's 创新监管方式 is titled on the area; Xinfu's 信用分级分类 and 双随机 measures on
+    # two of its instruments (both blind annotators of the pair: related)
+    rel = {(p.a.measure.title, p.b.measure.title) for p in alignment("xiaodian", "xinfu").pairs
+           if p.relation == "related"}
+    assert ("创新监管方式", "健全信用分级分类监管制度") in rel
+    assert ("创新监管方式", "强化“双随机、一公开”联合监管机制") in rel
+
+
 def test_part_of_must_name_a_reform(monkeypatch):
     from policyparse.compare import reforms
 
