@@ -252,7 +252,7 @@ BLIND_FLOORS = {
     "xiaodian_xinfu": (0.72, 0.92),            # 0.77 / 0.97
     "xiaodian_wanbailin": (0.82, 0.79),        # 0.87 / 0.83
     "wanbailin_quzhou": (0.90, 0.70),          # 1.00 / 0.74
-    "xiaodian_wanbailin_31_84": (0.68, 0.47),  # 0.73 / 0.51
+    "xiaodian_wanbailin_31_84": (0.68, 0.49),  # 0.73 / 0.53
     "wanbailin_xinfu": (0.74, 0.86),           # 0.79 / 0.91
     "xiaodian_quzhou": (0.88, 0.52),           # 0.95 / 0.56
     # second annotators of two pairs, written after the code they score was tuned (their
@@ -312,7 +312,7 @@ def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
 
 
 def test_blind_related_pooled_over_every_file():
-    """All fourteen blind files: measured related P 0.846 / R 0.722 (363 tp, 66 fp, 140 fn) — the
+    """All fourteen blind files: measured related P 0.847 / R 0.728 (366 tp, 66 fp, 137 fn) — the
     pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
     assert p >= 0.83 and r >= 0.71, counts
