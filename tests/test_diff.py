@@ -251,8 +251,8 @@ BLIND_FLOORS = {
     "xinfu_quzhou": (0.90, 0.85),              # measured 0.96 / 0.89
     "xiaodian_xinfu": (0.72, 0.92),            # 0.77 / 0.97
     "xiaodian_wanbailin": (0.82, 0.79),        # 0.87 / 0.83
-    "wanbailin_quzhou": (0.90, 0.70),          # 1.00 / 0.74
-    "xiaodian_wanbailin_31_84": (0.68, 0.49),  # 0.73 / 0.53
+    "wanbailin_quzhou": (0.90, 0.75),          # 1.00 / 0.80
+    "xiaodian_wanbailin_31_84": (0.70, 0.53),  # 0.75 / 0.57
     "wanbailin_xinfu": (0.74, 0.86),           # 0.79 / 0.91
     "xiaodian_quzhou": (0.88, 0.52),           # 0.95 / 0.56
     # second annotators of two pairs, written after the code they score was tuned (their
@@ -261,12 +261,12 @@ BLIND_FLOORS = {
     "xinfu_quzhou_second": (0.90, 0.70),       # 0.96 / 0.73
     # second annotators of the other three pairs (held-out first reading 0.69 / 0.45,
     # 0.92 / 0.64, 0.93 / 0.57)
-    "xiaodian_wanbailin_31_84_second": (0.66, 0.50),  # 0.71 / 0.55
-    "wanbailin_quzhou_second": (0.87, 0.63),   # 0.92 / 0.67
+    "xiaodian_wanbailin_31_84_second": (0.68, 0.58),  # 0.74 / 0.63
+    "wanbailin_quzhou_second": (0.87, 0.67),   # 0.93 / 0.72
     "xiaodian_quzhou_second": (0.88, 0.65),    # 0.94 / 0.70
     # third annotators, the first file's criteria verbatim (held-out first readings: these)
-    "wanbailin_quzhou_third": (0.87, 0.64),    # 0.92 / 0.69
-    "xiaodian_wanbailin_31_84_third": (0.62, 0.48),  # 0.68 / 0.53
+    "wanbailin_quzhou_third": (0.87, 0.70),    # 0.93 / 0.74
+    "xiaodian_wanbailin_31_84_third": (0.65, 0.55),  # 0.71 / 0.60
 }
 
 
@@ -312,10 +312,10 @@ def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
 
 
 def test_blind_related_pooled_over_every_file():
-    """All fourteen blind files: measured related P 0.847 / R 0.728 (366 tp, 66 fp, 137 fn) — the
+    """All fourteen blind files: measured related P 0.851 / R 0.751 (378 tp, 66 fp, 125 fn) — the
     pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
-    assert p >= 0.83 and r >= 0.71, counts
+    assert p >= 0.83 and r >= 0.73, counts
 
 
 def test_sentences_of_a_reused_measure_are_classed_copied_edited_or_new():
