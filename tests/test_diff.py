@@ -248,17 +248,17 @@ def test_blind_alignment_still_names_the_measures_it_was_written_for():
 # Measured related precision / recall per blind file (docs/compare.md, "Measured"); the
 # floors sit a little under them to guard against regressions — they are not the target.
 BLIND_FLOORS = {
-    "xinfu_quzhou": (0.90, 0.85),              # measured 0.96 / 0.89
+    "xinfu_quzhou": (0.88, 0.92),              # measured 0.93 / 0.96
     "xiaodian_xinfu": (0.72, 0.92),            # 0.77 / 0.97
-    "xiaodian_wanbailin": (0.82, 0.79),        # 0.87 / 0.83
+    "xiaodian_wanbailin": (0.78, 0.79),        # 0.83 / 0.83
     "wanbailin_quzhou": (0.90, 0.75),          # 1.00 / 0.80
     "xiaodian_wanbailin_31_84": (0.70, 0.53),  # 0.75 / 0.57
-    "wanbailin_xinfu": (0.74, 0.86),           # 0.79 / 0.91
+    "wanbailin_xinfu": (0.70, 0.86),           # 0.75 / 0.91
     "xiaodian_quzhou": (0.88, 0.52),           # 0.95 / 0.56
     # second annotators of two pairs, written after the code they score was tuned (their
     # first reading, docs/compare.md, was the held-out one: 0.80 / 0.82 and 0.96 / 0.73)
-    "xiaodian_xinfu_second": (0.82, 0.86),     # 0.87 / 0.91
-    "xinfu_quzhou_second": (0.90, 0.70),       # 0.96 / 0.73
+    "xiaodian_xinfu_second": (0.80, 0.86),     # 0.85 / 0.91
+    "xinfu_quzhou_second": (0.90, 0.74),       # 0.97 / 0.78
     # second annotators of the other three pairs (held-out first reading 0.69 / 0.45,
     # 0.92 / 0.64, 0.93 / 0.57)
     "xiaodian_wanbailin_31_84_second": (0.68, 0.58),  # 0.74 / 0.63
@@ -305,17 +305,17 @@ LIKE_HIDDEN = {"xinfu_quzhou", "xiaodian_xinfu", "xiaodian_wanbailin", "wanbaili
 
 
 def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
-    """Measured related P 0.854 / R 0.878 (187 tp, 32 fp, 26 fn — see docs/compare.md): the
+    """Measured related P 0.834 / R 0.897 (191 tp, 38 fp, 22 fn — see docs/compare.md): the
     issue's bar is recall >= 0.85 at precision >= 0.75."""
     p, r, counts = _pooled(LIKE_HIDDEN)
-    assert p >= 0.83 and r >= 0.86, counts
+    assert p >= 0.80 and r >= 0.87, counts
 
 
 def test_blind_related_pooled_over_every_file():
-    """All fourteen blind files: measured related P 0.851 / R 0.751 (378 tp, 66 fp, 125 fn) — the
+    """All fourteen blind files: measured related P 0.841 / R 0.759 (382 tp, 72 fp, 121 fn) — the
     pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
-    assert p >= 0.83 and r >= 0.73, counts
+    assert p >= 0.81 and r >= 0.74, counts
 
 
 def test_sentences_of_a_reused_measure_are_classed_copied_edited_or_new():

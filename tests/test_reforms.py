@@ -39,6 +39,18 @@ def test_an_instrument_acts_on_the_reform_it_is_part_of():
     assert "质押融资" not in devoted_reforms("扩大贷款投放,降低融资成本。")
 
 
+def test_the_measures_own_subject_in_a_sentence_is_its_setting_not_a_second_subject():
+    # Quzhou's 完善项目招引落地服务: 重大项目 (项目招引, the title's reform) and 项目审批 beside
+    # 代办 — three reforms, so without the title as context the sentence is an enumeration
+    text = "完善项目招引落地服务。建立重大项目“一对一”服务机制,推行重大项目代办服务,每个项目审批时长不超过1个月。"
+    assert "帮办代办" not in devoted_reforms(text)
+    assert "帮办代办" in devoted_reforms(text, context={"项目招引"})
+    # so Xinfu's 承诺制+标准地+全代办 is linked to it (both blind annotators: related)
+    rel = {(p.a.measure.title, p.b.measure.title) for p in alignment("xinfu", "quzhou").pairs
+           if p.relation == "related"}
+    assert ("深化“承诺制+标准地+全代办”改革", "完善项目招引落地服务") in rel
+
+
 def test_instruments_of_supervision_listed_together_are_an_action_on_supervision():
     # 双随机、信用分级分类、包容审慎 are instruments of 事中事后监管: listed in one sentence they
     # are one subject (the enumeration is not devoted to any single instrument)

@@ -91,16 +91,18 @@ def tag_reforms(text: str) -> set[str]:
 DEVOTED = 2  # a sentence naming at most this many reforms is devoted to each of them
 
 
-def devoted_reforms(text: str, most: int = DEVOTED) -> set[str]:
+def devoted_reforms(text: str, most: int = DEVOTED, context: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Reforms that some sentence of ``text`` is devoted to: the sentence names at most
     ``most`` (non-generic) reforms — a reform passing by in a long enumeration
-    (推进一网通办、跨省通办、一件事一次办、好差评) is not an action of its own."""
+    (推进一网通办、跨省通办、一件事一次办、好差评) is not an action of its own. Reforms in
+    ``context`` (the measure's own title) are not counted against the limit: in an item on
+    项目招引, 重大项目 in a sentence is the setting of its 代办 action, not a second subject."""
     generic = generic_reforms()
     parent = _lexicon().parent
     out: set[str] = set()
     for s in sentences(text):
         tags = tag_reforms(s) - generic
-        if 0 < len(tags) <= most:
+        if 0 < len(tags - context) <= most or 0 < len(tags) <= most:
             out |= tags
         # instruments count for the reform they are part of (首贷续贷 → 获得信贷), and
         # several instruments of one reform are one subject, not an enumeration

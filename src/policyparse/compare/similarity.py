@@ -138,7 +138,7 @@ class Index:
         generic = _generic()
         titles = [tag_reforms(it.title) for it in items]
         subject = [{r: 1.0 for r in t - generic} for t in titles]
-        acts = [{r: 1.0 for r in devoted_reforms(it.body) - generic} for it in items]
+        acts = [{r: 1.0 for r in devoted_reforms(it.body, context=t) - generic} for it, t in zip(items, titles)]
         # a generic instrument (督查考核, 组织领导 …) links two measures only when it is
         # the subject of both (two 保障措施 items on 考核)
         gsubject = [{r: 1.0 for r in t & generic} for t in titles]
