@@ -142,7 +142,12 @@ class Index:
         # a generic instrument (督查考核, 组织领导 …) links two measures only when it is
         # the subject of both (two 保障措施 items on 考核)
         gsubject = [{r: 1.0 for r in t & generic} for t in titles]
-        for d in subject + acts + gsubject:
+        # the areas a title's instruments are part of (转续贷, 融资担保 → 获得信贷)
+        parent = reform_parents()
+        family = [{parent[r]: 1.0 for r in d if r in parent} for d in subject]
+        # one column per reform, registered before any bag is built: every bag has the
+        # same width, so any two multiply
+        for d in subject + acts + gsubject + family:
             for r in d:
                 self._rvocab.setdefault(r, len(self._rvocab))
         self.subject = _bag(subject, vocab=self._rvocab, norm=False)
@@ -152,13 +157,7 @@ class Index:
         # titles sharing one are about the same reform
         broad = broad_reforms()
         self.specific = _bag([{r: 1.0 for r in d if r not in broad} for d in subject], vocab=self._rvocab, norm=False)
-        # the area of a title (the broad reforms it names: an indicator area or industry)
-        # and the areas its instruments are part of (转续贷, 融资担保 → 获得信贷)
-        parent = reform_parents()
-        family = [{parent[r]: 1.0 for r in d if r in parent} for d in subject]
-        for d in family:
-            for r in d:
-                self._rvocab.setdefault(r, len(self._rvocab))
+        # the area of a title: the broad reforms it names (an indicator area or industry)
         self.area = _bag([{r: 1.0 for r in d if r in broad} for d in subject], vocab=self._rvocab, norm=False)
         self.family = _bag(family, vocab=self._rvocab, norm=False)
         self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
@@ -240,8 +239,8 @@ class Index:
         spec = (spec_a @ spec_b.T).toarray() > 0
         any_ = (self._sub("subject", ra) @ self._sub("subject", rb).T).toarray() > 0
         out["same_reform"] = np.where(spec, 2.0, np.where(any_, 1.0, 0.0))
-        # the title of one names a broad area that the title of the other names too, or one
-        # of whose instruments it names (融资难题 → 获得信贷 ⊃ 融资担保, 转续贷, 征信)
+        # the title of one names a broad area, the title of the other one of its instruments
+        # (融资难题 → 获得信贷 ⊃ 融资担保, 转续贷, 征信); the same area in both is not enough
         out["same_area"] = ((self._sub("area", ra) @ self._sub("family", rb).T
                              + self._sub("family", ra) @ self._sub("area", rb).T).toarray() > 0).astype(np.float64)
         return out
