@@ -31,9 +31,10 @@ def test_same_reform_in_other_words_is_related():
 
 def test_an_instrument_acts_on_the_reform_it_is_part_of():
     # 质押融资 is `part_of: 获得信贷`: a sentence on it is an action on getting credit …
-    assert devoted_reforms("引导金融机构开展知识产权质押融资。") == {"质押融资", "获得信贷"}
+    # (and on 要素保障, which 获得信贷 is part of) …
+    assert devoted_reforms("引导金融机构开展知识产权质押融资。") == {"质押融资", "获得信贷", "要素保障"}
     # … and a list of credit instruments is one subject (获得信贷), not an action on each
-    assert devoted_reforms("推广首贷、续贷、信用贷款和融资担保服务。") == {"获得信贷"}
+    assert devoted_reforms("推广首贷、续贷、信用贷款和融资担保服务。") == {"获得信贷", "要素保障"}
     # an instrument in the title is not the subject of every credit sentence: the link
     # runs from the broad title to the instrument's sentence only
     assert "质押融资" not in devoted_reforms("扩大贷款投放,降低融资成本。")
@@ -61,6 +62,35 @@ def test_instruments_of_supervision_listed_together_are_an_action_on_supervision
            if p.relation == "related"}
     assert ("创新监管方式", "健全信用分级分类监管制度") in rel
     assert ("创新监管方式", "强化“双随机、一公开”联合监管机制") in rel
+
+
+def test_instruments_nest_and_a_list_is_devoted_to_what_all_of_it_is_part_of():
+    # 人才, 质押融资 (part of 获得信贷) and 产业基金 are all part of 要素保障: listed together they
+    # are an action on 要素保障 — not on 获得信贷, which only one of them is part of
+    assert devoted_reforms("引进海外人才,探索小微企业质押融资业务,用好产业基金。") == {"要素保障"}
+    # Quzhou's bundle item 强化重大项目要素保障 (熟地, 供水, 研发机构, 人才, 能耗, 授信, 质押融资)
+    # is an umbrella over titles on getting credit (both blind annotators of each pair: related)
+    for a, title in (("xinfu", "提高企业获得信贷便利度"), ("xiaodian", "破解中小微企业发展融资难题")):
+        rel = {(p.a.measure.title, p.b.measure.title): p for p in alignment(a, "quzhou").pairs
+               if p.relation == "related"}
+        p = rel[(title, "强化重大项目要素保障")]
+        assert p.why.startswith("one title names the area of an instrument the other's title names")
+
+
+def test_part_of_must_not_make_a_cycle(monkeypatch):
+    from policyparse.compare import reforms
+
+    real = grammar.load("reforms")
+    fake = {"reforms": {**real["reforms"], "甲": {"part_of": "乙", "keywords": ["甲"]},
+                        "乙": {"part_of": "甲", "keywords": ["乙"]}}}
+    monkeypatch.setattr(reforms.grammar, "load", lambda name: fake)
+    reforms._lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="cycle"):
+            reforms._lexicon()
+    finally:
+        monkeypatch.undo()
+        reforms._lexicon.cache_clear()
 
 
 def test_part_of_must_name_a_reform(monkeypatch):

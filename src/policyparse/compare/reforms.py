@@ -22,7 +22,7 @@ class Lexicon(NamedTuple):
     owners: dict[str, tuple[str, ...]]  # keyword → the reforms that list it
     generic: frozenset[str]
     broad: frozenset[str]
-    parent: dict[str, str]            # instrument → the reform it is `part_of`
+    ancestors: dict[str, tuple[str, ...]]  # instrument → the reform it is `part_of`, that one's …
 
 
 @functools.cache
@@ -47,8 +47,18 @@ def _lexicon() -> Lexicon:
             words = spec or []
         for w in words:
             owners.setdefault(str(w), []).append(name)
+    ancestors: dict[str, tuple[str, ...]] = {}
+    for name in parent:
+        chain, at = [], name
+        while at in parent:
+            at = parent[at]
+            if at == name or at in chain:
+                raise ValueError(f"grammars/reforms.yaml: {name}: part_of makes a cycle")
+            chain.append(at)
+        ancestors[name] = tuple(chain)
     pattern = re.compile(grammar.alternation(list(owners)))
-    return Lexicon(pattern, {k: tuple(v) for k, v in owners.items()}, frozenset(generic), frozenset(broad), parent)
+    return Lexicon(pattern, {k: tuple(v) for k, v in owners.items()}, frozenset(generic), frozenset(broad),
+                   ancestors)
 
 
 def reform_names() -> list[str]:
@@ -67,9 +77,9 @@ def broad_reforms() -> frozenset[str]:
     return _lexicon().broad
 
 
-def reform_parents() -> dict[str, str]:
-    """Instrument → the reform it is ``part_of`` (首贷续贷 → 获得信贷)."""
-    return _lexicon().parent
+def reform_ancestors() -> dict[str, tuple[str, ...]]:
+    """Instrument → every reform it is part of, nearest first (首贷续贷 → 获得信贷, 要素保障)."""
+    return _lexicon().ancestors
 
 
 def sentences(text: str) -> list[str]:
@@ -98,15 +108,20 @@ def devoted_reforms(text: str, most: int = DEVOTED, context: frozenset[str] | se
     ``context`` (the measure's own title) are not counted against the limit: in an item on
     项目招引, 重大项目 in a sentence is the setting of its 代办 action, not a second subject."""
     generic = generic_reforms()
-    parent = _lexicon().parent
+    up = _lexicon().ancestors
     out: set[str] = set()
     for s in sentences(text):
         tags = tag_reforms(s) - generic
         if 0 < len(tags - context) <= most or 0 < len(tags) <= most:
             out |= tags
-        # instruments count for the reform they are part of (首贷续贷 → 获得信贷), and
-        # several instruments of one reform are one subject, not an enumeration
-        families = {parent.get(r, r) for r in tags}
+        # instruments count for the reforms they are part of (首贷续贷 → 获得信贷 → 要素保障),
+        # and several instruments of one reform are one subject, not an enumeration
+        families: dict[str, list[set[str]]] = {}
+        for r in tags:
+            line = {r, *up.get(r, ())}
+            families.setdefault(up[r][-1] if r in up else r, []).append(line)
         if 0 < len(families) <= most:
-            out |= {parent[r] for r in tags if r in parent}
+            for lines in families.values():
+                # the reforms every tag of the family is (part of): 首贷、续贷、信用贷 → 获得信贷
+                out |= set.intersection(*lines) if len(lines) > 1 else lines[0] - tags
     return out

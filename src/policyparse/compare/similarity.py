@@ -133,7 +133,7 @@ class Index:
         # named reforms (grammars/reforms.yaml): those of the title (the measure's subject)
         # and those a sentence of the body is devoted to (the sentence names at most
         # DEVOTED reforms) — see reform_links
-        from .reforms import broad_reforms, devoted_reforms, reform_parents, tag_reforms
+        from .reforms import broad_reforms, devoted_reforms, reform_ancestors, tag_reforms
 
         generic = _generic()
         titles = [tag_reforms(it.title) for it in items]
@@ -142,9 +142,9 @@ class Index:
         # a generic instrument (督查考核, 组织领导 …) links two measures only when it is
         # the subject of both (two 保障措施 items on 考核)
         gsubject = [{r: 1.0 for r in t & generic} for t in titles]
-        # the areas a title's instruments are part of (转续贷, 融资担保 → 获得信贷)
-        parent = reform_parents()
-        family = [{parent[r]: 1.0 for r in d if r in parent} for d in subject]
+        # the areas a title's instruments are part of (转续贷, 融资担保 → 获得信贷 → 要素保障)
+        up = reform_ancestors()
+        family = [{a: 1.0 for r in d for a in up.get(r, ())} for d in subject]
         # one column per reform, registered before any bag is built: every bag has the
         # same width, so any two multiply
         for d in subject + acts + gsubject + family:
@@ -157,8 +157,9 @@ class Index:
         # titles sharing one are about the same reform
         broad = broad_reforms()
         self.specific = _bag([{r: 1.0 for r in d if r not in broad} for d in subject], vocab=self._rvocab, norm=False)
-        # the area of a title: the broad reforms it names (an indicator area or industry)
-        self.area = _bag([{r: 1.0 for r in d if r in broad} for d in subject], vocab=self._rvocab, norm=False)
+        # the area of a title: the reforms it names (only those with instruments — `part_of`
+        # — ever meet a family: 获得信贷, 事中事后监管, 要素保障)
+        self.area = _bag(subject, vocab=self._rvocab, norm=False)
         self.family = _bag(family, vocab=self._rvocab, norm=False)
         self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
 
