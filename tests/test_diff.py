@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import yaml
 
-from policyparse.compare.align import align
+from policyparse.compare.align import Thresholds, align
 from policyparse.compare.evaluate import score_sample
 from policyparse.compare.fielddiff import diff_fields
 from policyparse.compare.load import load_plan
@@ -64,13 +64,28 @@ def test_many_part_item_is_related_to_each_measure_it_is_the_closest_counterpart
     assert all("closest to each other" not in p.why or "same reform" in p.why for p in rel.values())
 
 
-def test_mutual_rule_does_not_link_a_reused_measure_to_the_siblings_of_its_copy():
-    """A measure in a `same` pair stays out of `related` (the earlier attempt without that
-    restriction fell to precision 0.47 on Xiaodian/Wanbailin); the closeness that picks the
-    mutual counterpart is taken before that exclusion, so the copy keeps its place."""
+def test_a_reused_measure_is_related_only_on_a_shared_reform_well_over_the_bar():
+    """A measure in a `same` pair is mostly accounted for (an attempt without restriction
+    fell to precision 0.47 on Xiaodian/Wanbailin): it is `related` to another measure only
+    with a shared reform, among the closest, over related_reused × bar — no umbrella,
+    mutual, title or passage rule. Both blind annotators of the pair relate 一网通办 (whose
+    copy is `same`) to 证照通办."""
     al = alignment("xiaodian", "wanbailin")
     in_same = {id(p.a) for p in al.pairs if p.relation == "same"} | {id(p.b) for p in al.pairs if p.relation == "same"}
-    assert not [p for p in al.pairs if p.relation == "related" and (id(p.a) in in_same or id(p.b) in in_same)]
+    reused = [p for p in al.pairs if p.relation == "related" and (id(p.a) in in_same or id(p.b) in in_same)]
+    titles = {(p.a.measure.title, p.b.measure.title) for p in reused}
+    assert ("进一步深化“一网通办”", "推行企业“证照通办”服务") in titles
+    for p in reused:
+        assert p.why.startswith("one of the two is also in a same pair") and "same reform" in p.why, p.why
+        assert p.features["reform"] == 1.0 and p.score >= 0.20 * al.thresholds.related_reused
+        assert not any(w in p.why for w in ("closest to each other", "names the area", "closest counterpart"))
+    # a `same` pair is not listed again as `related`
+    same = {(id(p.a), id(p.b)) for p in al.pairs if p.relation == "same"}
+    assert not same & {(id(p.a), id(p.b)) for p in al.pairs if p.relation == "related"}
+    # and with the rule off (a bar no pair reaches) no reused measure is related
+    off = align(plan("xiaodian"), plan("wanbailin"), Thresholds(related_reused=99))
+    in_same = {id(p.a) for p in off.pairs if p.relation == "same"} | {id(p.b) for p in off.pairs if p.relation == "same"}
+    assert not [p for p in off.pairs if p.relation == "related" and (id(p.a) in in_same or id(p.b) in in_same)]
 
 
 @pytest.mark.parametrize("gold", SAMPLE, ids=[g["a"].split("/")[-1] for g in SAMPLE])
@@ -80,8 +95,10 @@ def test_hand_alignment_sample(gold):
     assert r["related"]["recall"] >= 0.85, r["related"]
     # the colleague's sample is stricter than the blind golds: of its 10 "false positives"
     # with the title-to-title rule, 应享尽享 / 办税缴费, 诚信政府 / 强化激励约束 and 楼宇经济 /
-    # 重点企业落户奖补 are gold pairs of the blind files (docs/compare.md); measured 0.69 / 0.94
-    assert r["related"]["precision"] >= 0.65, r["related"]
+    # 重点企业落户奖补 are gold pairs of the blind files (docs/compare.md); measured 0.69 / 0.94.
+    # It also counts a reused measure as accounted for, where both blind annotators of
+    # Xiaodian 1–30 / Wanbailin relate some (一网通办 / 证照通办): with related_reused, 0.61
+    assert r["related"]["precision"] >= 0.60, r["related"]
 
 
 def test_beats_char_bigram_cosine_with_one_global_threshold():
@@ -250,7 +267,7 @@ def test_blind_alignment_still_names_the_measures_it_was_written_for():
 BLIND_FLOORS = {
     "xinfu_quzhou": (0.88, 0.92),              # measured 0.93 / 0.96
     "xiaodian_xinfu": (0.72, 0.92),            # 0.77 / 0.97
-    "xiaodian_wanbailin": (0.78, 0.79),        # 0.83 / 0.83
+    "xiaodian_wanbailin": (0.83, 0.90),        # 0.88 / 0.96
     "wanbailin_quzhou": (0.90, 0.75),          # 1.00 / 0.80
     "xiaodian_wanbailin_31_84": (0.70, 0.53),  # 0.75 / 0.57
     "wanbailin_xinfu": (0.70, 0.86),           # 0.75 / 0.91
@@ -267,6 +284,10 @@ BLIND_FLOORS = {
     # third annotators, the first file's criteria verbatim (held-out first readings: these)
     "wanbailin_quzhou_third": (0.87, 0.70),    # 0.93 / 0.74
     "xiaodian_wanbailin_31_84_third": (0.65, 0.55),  # 0.71 / 0.60
+    # a second annotator of Xiaodian 1–30 / Wanbailin (the first file's pair with `same`
+    # pairs), the first file's criteria verbatim; held-out first reading on 8d58a8e: same
+    # F1 0.96, related 0.78 / 0.86
+    "xiaodian_wanbailin_1_30_second": (0.78, 0.90),  # 0.83 / 0.95
 }
 
 
@@ -305,17 +326,17 @@ LIKE_HIDDEN = {"xinfu_quzhou", "xiaodian_xinfu", "xiaodian_wanbailin", "wanbaili
 
 
 def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
-    """Measured related P 0.834 / R 0.897 (191 tp, 38 fp, 22 fn — see docs/compare.md): the
+    """Measured related P 0.842 / R 0.925 (197 tp, 37 fp, 16 fn — see docs/compare.md): the
     issue's bar is recall >= 0.85 at precision >= 0.75."""
     p, r, counts = _pooled(LIKE_HIDDEN)
-    assert p >= 0.80 and r >= 0.87, counts
+    assert p >= 0.80 and r >= 0.90, counts
 
 
 def test_blind_related_pooled_over_every_file():
-    """All fourteen blind files: measured related P 0.841 / R 0.759 (382 tp, 72 fp, 121 fn) — the
+    """All fifteen blind files: measured related P 0.844 / R 0.782 (410 tp, 76 fp, 114 fn) — the
     pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
-    assert p >= 0.81 and r >= 0.74, counts
+    assert p >= 0.81 and r >= 0.76, counts
 
 
 def test_sentences_of_a_reused_measure_are_classed_copied_edited_or_new():

@@ -33,6 +33,8 @@ class Thresholds:
     passage: float = 0.20       # `related` when a sentence of one is this close (char-bigram
                                 # cosine) to the whole text of the other
     passage_floor: float = 0.05  # no `related` pair whose best sentence-to-text cosine is lower
+    related_reused: float = 1.20  # × the bar: what `related` needs when one of the two is
+                                # reused in a `same` pair (and then only with a shared reform)
     top_k: int = 2              # either way the pair is within the top_k of one side
     background: float = 0.95    # `related` needs at least this times the median best-match score
     min_topics: float = 0.30    # topic cosine a related pair needs (topic knowledge as a gate)
@@ -140,18 +142,23 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
 
     # --- related: the same named reform (grammars/reforms.yaml), or close text
     gated = np.where(m["topics"] >= th.min_topics, score, 0.0)
-    rel = gated.copy()
-    free = np.ones_like(rel, dtype=bool)
-    for i, j in same_pairs:  # a measure reused in the other plan is accounted for
-        rel[i, :] = 0.0
-        rel[:, j] = 0.0
-        free[i, :] = False
-        free[:, j] = False
+    # a measure reused in the other plan (in a `same` pair) is mostly accounted for: it
+    # takes no part in the bar, and is `related` to another measure only on the first
+    # rule below, over a higher bar (reused, the mask)
+    reused = np.zeros_like(gated, dtype=bool)
+    for i, j in same_pairs:
+        reused[i, :] = True
+        reused[:, j] = True
+    free = ~reused
     # plans written in one city share much boilerplate: the bar for `related` rises
-    # with the typical best-match score of the pair of plans: the median of every measure's
-    # best match, of both plans (so that diff B A mirrors diff A B)
-    bg = float(np.median(np.concatenate([rel.max(axis=1), rel.max(axis=0)]))) if rel.size else 0.0
+    # with the typical best-match score of the pair of plans: the median of every
+    # not-reused measure's best match, of both plans (so that diff B A mirrors diff A B)
+    rest = np.where(reused, 0.0, gated)
+    bg = float(np.median(np.concatenate([rest.max(axis=1), rest.max(axis=0)]))) if rest.size else 0.0
     bar = max(th.related, th.background * bg)
+    rel = gated.copy()
+    for i, j in same_pairs:
+        rel[i, j] = 0.0
     # two ways to be related: a reform named in the title of one is acted on by a sentence
     # of the other (grammars/reforms.yaml), or the texts are close; either way the pair
     # must be among the top_k of one side
@@ -201,6 +208,12 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     by_passage = free & (m["passage"] >= th.passage) & ~related
     related |= by_passage
     related &= m["passage"] >= th.passage_floor
+    # a reused measure: related to another only on a shared reform, among the closest,
+    # over related_reused × bar (一网通办 and 证照通办, while the 一网通办 measures are `same`)
+    on_reused = near & linked & (rel >= th.related_reused * bar)
+    related = np.where(free, related, on_reused)
+    for i, j in same_pairs:
+        related[i, j] = False
     for i, j in zip(*np.nonzero(related)):
         c = copies.get((i, j))
         f = _features(m, i, j, c)
@@ -214,6 +227,8 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
             why = "one title names the area of an instrument the other's title names; " + why
         if by_passage[i, j]:
             why = "a sentence of one is close to the other's text; " + why
+        if not free[i, j]:
+            why = "one of the two is also in a same pair, and the two share a reform well over the bar; " + why
         pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c, why))
 
     pairs.sort(key=lambda p: (p.a.index, p.relation != "same", -p.score))
