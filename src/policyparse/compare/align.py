@@ -144,7 +144,7 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     gated = np.where(m["topics"] >= th.min_topics, score, 0.0)
     # a measure reused in the other plan (in a `same` pair) is mostly accounted for: it
     # takes no part in the bar, and is `related` to another measure only on the first
-    # rule below, over a higher bar (reused, the mask)
+    # rule below, over a higher bar (`reused` marks its row or column)
     reused = np.zeros_like(gated, dtype=bool)
     for i, j in same_pairs:
         reused[i, :] = True

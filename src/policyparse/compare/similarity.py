@@ -157,9 +157,9 @@ class Index:
         # titles sharing one are about the same reform
         broad = broad_reforms()
         self.specific = _bag([{r: 1.0 for r in d if r not in broad} for d in subject], vocab=self._rvocab, norm=False)
-        # the area of a title: the reforms it names (only those with instruments — `part_of`
-        # — ever meet a family: 获得信贷, 事中事后监管, 要素保障)
-        self.area = _bag(subject, vocab=self._rvocab, norm=False)
+        # the areas a title's instruments are part of: a title naming one of them (its
+        # `subject` — only reforms with instruments ever meet a family: 获得信贷, 事中事后监管,
+        # 要素保障) is an umbrella over them
         self.family = _bag(family, vocab=self._rvocab, norm=False)
         self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
 
@@ -242,8 +242,8 @@ class Index:
         out["same_reform"] = np.where(spec, 2.0, np.where(any_, 1.0, 0.0))
         # the title of one names a broad area, the title of the other one of its instruments
         # (融资难题 → 获得信贷 ⊃ 融资担保, 转续贷, 征信); the same area in both is not enough
-        out["same_area"] = ((self._sub("area", ra) @ self._sub("family", rb).T
-                             + self._sub("family", ra) @ self._sub("area", rb).T).toarray() > 0).astype(np.float64)
+        out["same_area"] = ((self._sub("subject", ra) @ self._sub("family", rb).T
+                             + self._sub("family", ra) @ self._sub("subject", rb).T).toarray() > 0).astype(np.float64)
         return out
 
     def reform_links(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
