@@ -77,35 +77,29 @@ def test_instruments_nest_and_a_list_is_devoted_to_what_all_of_it_is_part_of():
         assert p.why.startswith("one title names the area of an instrument the other's title names")
 
 
-def test_part_of_must_not_make_a_cycle(monkeypatch):
+def _lexicon_refuses(monkeypatch, extra: dict, match: str) -> None:
+    """Building the lexicon from the real grammar plus ``extra`` entries raises ValueError
+    matching ``match`` (the cached real lexicon is restored afterwards)."""
     from policyparse.compare import reforms
 
-    real = grammar.load("reforms")
-    fake = {"reforms": {**real["reforms"], "甲": {"part_of": "乙", "keywords": ["甲"]},
-                        "乙": {"part_of": "甲", "keywords": ["乙"]}}}
+    fake = {"reforms": {**grammar.load("reforms")["reforms"], **extra}}
     monkeypatch.setattr(reforms.grammar, "load", lambda name: fake)
     reforms._lexicon.cache_clear()
     try:
-        with pytest.raises(ValueError, match="cycle"):
+        with pytest.raises(ValueError, match=match):
             reforms._lexicon()
     finally:
         monkeypatch.undo()
         reforms._lexicon.cache_clear()
+
+
+def test_part_of_must_not_make_a_cycle(monkeypatch):
+    _lexicon_refuses(monkeypatch, {"甲": {"part_of": "乙", "keywords": ["甲"]},
+                                   "乙": {"part_of": "甲", "keywords": ["乙"]}}, "cycle")
 
 
 def test_part_of_must_name_a_reform(monkeypatch):
-    from policyparse.compare import reforms
-
-    real = grammar.load("reforms")
-    fake = {"reforms": {**real["reforms"], "新工具": {"part_of": "不存在的改革", "keywords": ["新工具"]}}}
-    monkeypatch.setattr(reforms.grammar, "load", lambda name: fake)
-    reforms._lexicon.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="part_of"):
-            reforms._lexicon()
-    finally:
-        monkeypatch.undo()
-        reforms._lexicon.cache_clear()
+    _lexicon_refuses(monkeypatch, {"新工具": {"part_of": "不存在的改革", "keywords": ["新工具"]}}, "part_of")
 
 
 def test_two_titles_on_one_specific_reform_are_related_however_written():

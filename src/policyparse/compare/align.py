@@ -210,10 +210,9 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     related &= m["passage"] >= th.passage_floor
     # a reused measure: related to another only on a shared reform, among the closest,
     # over related_reused × bar (一网通办 and 证照通办, while the 一网通办 measures are `same`)
+    # (a `same` pair itself has rel 0, so it is never also `related`)
     on_reused = near & linked & (rel >= th.related_reused * bar)
     related = np.where(free, related, on_reused)
-    for i, j in same_pairs:
-        related[i, j] = False
     for i, j in zip(*np.nonzero(related)):
         c = copies.get((i, j))
         f = _features(m, i, j, c)
