@@ -27,8 +27,11 @@ def load(name: str) -> dict[str, Any]:
     import yaml
 
     path = grammar_dir() / f"{name}.yaml"
+    # libyaml's safe loader when PyYAML was built with it (the wheels are): the same data,
+    # about 9x faster — a grammar load is a tenth of a second of every process otherwise
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yaml.load(fh, Loader=loader)  # noqa: S506 — a safe loader
     return data
 
 
