@@ -83,7 +83,7 @@ def ours_compare(plans) -> float:
 def main() -> None:
     from policyparse.compare.similarity import words
 
-    words("预热分词词典")  # jieba loads its dictionary once; not part of the timings
+    words("预热分词词典")  # the segmenter loads its dictionary once; not part of the timings
     two = synth_plans(2, 100)
     d_ours, d_base = ours_diff(*two), baseline(two)
     print(f"diff two 100-measure plans:   policyparse {d_ours * 1000:8.0f} ms   "

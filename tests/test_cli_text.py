@@ -101,7 +101,7 @@ def test_encodings_are_detected_and_reported(tmp_path, enc):
 
 def test_help_is_instant_no_heavy_imports():
     code = ("import sys; from policyparse.cli import build_parser; build_parser(); "
-            "heavy={'opencc','lxml','pdfplumber','pypdfium2','jieba','pydantic','rapidfuzz','cn2an','spacy','spacy_pkuseg'}; "
+            "heavy={'opencc','lxml','pdfplumber','pypdfium2','jieba','rjieba','pydantic','rapidfuzz','cn2an','spacy','spacy_pkuseg'}; "
             "print(sorted(heavy & set(sys.modules)))")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.stdout.strip() == "[]", p.stdout + p.stderr

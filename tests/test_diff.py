@@ -384,3 +384,19 @@ def test_diff_b_a_mirrors_diff_a_b(a, b):
     fwd = {(p.a.key, p.b.key, p.relation) for p in alignment(a, b).pairs}
     rev = {(p.b.key, p.a.key, p.relation) for p in alignment(b, a).pairs}
     assert fwd == rev and any(r == "related" for _, _, r in fwd)
+
+
+def test_the_word_feature_is_jiebas_segmentation():
+    """`words` cuts with rjieba (jieba-rs) for speed; the thresholds were measured on jieba's
+    words, so every measure of the four plans must get exactly jieba's (docs/compare.md)."""
+    import logging
+
+    jieba = pytest.importorskip("jieba", reason="jieba comes with the nlp extra, part of the test extra")
+    from policyparse.compare.similarity import clean, words
+
+    jieba.setLogLevel(logging.WARNING)
+    bodies = [it.body for name in FOUR for it in plan(name).items]
+    assert len(bodies) > 250
+    for body in bodies:
+        want = [w for w in jieba.lcut(clean(body)) if len(w) >= 2 and not w.isdigit()]
+        assert words(body) == want, body[:40]

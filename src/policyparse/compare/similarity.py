@@ -1,7 +1,7 @@
 """Similarity of measures: the features behind every alignment decision.
 
 An :class:`Index` holds, for every measure of every plan being compared, sparse
-L2-normalised vectors — character-bigram TF-IDF of the body, jieba-word TF-IDF of
+L2-normalised vectors — character-bigram TF-IDF of the body, jieba-word TF-IDF (rjieba) of
 the body, character-bigram TF-IDF of the title, the topic-score vector, the
 "unit function" vector (unit names with their region prefix removed) — so that the
 similarity of all measures of plan A to all measures of plan B is a handful of sparse
@@ -48,19 +48,19 @@ def char_ngrams(text: str, n: int = 2) -> list[str]:
 
 
 @functools.cache
-def _jieba():
-    import logging
+def _segmenter():
+    """jieba's segmentation (its dictionary and HMM) in jieba-rs, through rjieba: the same
+    words as ``jieba.lcut`` — checked on every line of the bundled corpus and by the diff
+    and compare outputs staying byte-identical — loaded in 0.2 s instead of 1.4 s and cut
+    25x faster (docs/compare.md, "Features")."""
+    import rjieba
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return rjieba.cut
 
 
 def words(text: str) -> list[str]:
-    jb = _jieba()
-    return [w for w in jb.lcut(clean(text)) if len(w) >= 2 and not w.isdigit()]
+    cut = _segmenter()
+    return [w for w in cut(clean(text)) if len(w) >= 2 and not w.isdigit()]
 
 
 def unit_function(name: str) -> str:
@@ -71,8 +71,9 @@ def unit_function(name: str) -> str:
 
 def _tfidf(docs: list[list[str]]) -> sparse.csr_matrix:
     """Sublinear TF (1 + log count) × smoothed IDF, rows L2-normalised."""
-    vocab: dict[str, int] = {}
-    ids = np.fromiter((vocab.setdefault(tok, len(vocab)) for toks in docs for tok in toks), dtype=np.int64)
+    flat = [tok for toks in docs for tok in toks]
+    vocab = {tok: i for i, tok in enumerate(dict.fromkeys(flat))}  # columns in first-seen order
+    ids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
     doc = np.repeat(np.arange(len(docs), dtype=np.int64), [len(toks) for toks in docs])
     width = max(1, len(vocab))
     cells, counts = np.unique(doc * width + ids, return_counts=True)
@@ -129,6 +130,7 @@ class Index:
         ])
         self.pos = {id(it): i for i, it in enumerate(items)}
         self._slices: dict[tuple[str, bytes], object] = {}
+        self._carriers: dict[str, np.ndarray] = {}
         self._passages(items, grams)
         # named reforms (grammars/reforms.yaml): those of the title (the measure's subject)
         # and those a sentence of the body is devoted to (the sentence names at most
@@ -271,11 +273,19 @@ class Index:
         among those of ``ra`` none scores higher with ``j`` than ``i`` (``score`` is |ra|×|rb|)."""
         out = []
         for r in self.shared_reforms(int(ra[i]), int(rb[j])):
-            cols = [q for q, k in enumerate(rb) if self.carries(int(k), r)]
-            rows = [p for p, k in enumerate(ra) if self.carries(int(k), r)]
+            carrier = self._carrier(r)
+            cols, rows = carrier[rb], carrier[ra]  # masks; i and j themselves carry r
             if score[i, cols].max() <= score[i, j] and score[rows, j].max() <= score[i, j]:
                 out.append(r)
         return out
+
+    def _carrier(self, reform: str) -> np.ndarray:
+        """Which items of the index carry ``reform`` (:meth:`carries`), as a mask — built once
+        per reform, not once per candidate pair."""
+        mask = self._carriers.get(reform)
+        if mask is None:
+            mask = self._carriers[reform] = np.array([self.carries(k, reform) for k in range(len(self.items))])
+        return mask
 
 
 @dataclass
