@@ -1,4 +1,4 @@
-"""spaCy integration: a blank Chinese pipeline with an offline segmenter (``pipeline``), the
+"""spaCy integration: a blank Chinese pipeline with an offline segmenter (``language``), the
 pkuseg model fetched from the package index at setup (``model``), and the ``policyparse``
 component that puts measures, units, deadlines and quantities on a Doc (``component``).
 
@@ -14,7 +14,7 @@ __all__ = ["chinese"]
 
 def __getattr__(name: str) -> Any:  # lazy: spaCy is imported on first use
     if name == "chinese":
-        from .pipeline import chinese
+        from .language import chinese
 
         return chinese
     raise AttributeError(name)
