@@ -35,6 +35,12 @@ from spacy.tokens import Doc, Span
 
 KEYS = ("measures", "units", "deadlines", "quantities")
 _DATA = "policyparse"  # doc.user_data[(_DATA, span id)] holds each span's item
+# the items of a measure (or of a document's goals): span group, id part, label
+_ITEMS = (
+    ("units", "unit", lambda x: x["role"].upper()),
+    ("deadlines", "deadline", lambda x: "DEADLINE"),
+    ("quantities", "quantity", lambda x: x["kind"].upper()),
+)
 
 
 def _span_data(span: Span) -> dict[str, Any] | None:
@@ -65,26 +71,19 @@ class PolicyParse:
             doc.user_data[(_DATA, sid)] = item
             groups[key].append(span)
 
-        for d, document in enumerate(result.documents, 1):
-            goals = document.goals.model_dump(mode="json")
-            for i, x in enumerate(goals["deadlines"]):
-                add("deadlines", "DEADLINE", f"d{d}-goals:deadline:{i}", {**x, "measure": None})
-            for i, x in enumerate(goals["quantities"]):
-                add("quantities", x["kind"].upper(), f"d{d}-goals:quantity:{i}", {**x, "measure": None})
-            for m in document.measures:
-                mid = m.id
-                add("measures", "MEASURE", mid, {"id": mid, "number": m.number, "path": m.path, "title": m.title,
-                                                  "topics": m.topics, "span": list(m.span)})
-                data = m.model_dump(mode="json", include={"units", "deadlines", "quantities"})
-                for i, x in enumerate(data["units"]):
-                    add("units", x["role"].upper(), f"{mid}:unit:{i}", {**x, "measure": mid})
-                for i, x in enumerate(data["deadlines"]):
-                    add("deadlines", "DEADLINE", f"{mid}:deadline:{i}", {**x, "measure": mid})
-                for i, x in enumerate(data["quantities"]):
-                    add("quantities", x["kind"].upper(), f"{mid}:quantity:{i}", {**x, "measure": mid})
+        data = result.model_dump(mode="json")
+        for d, document in enumerate(data["documents"], 1):
+            holders = [(f"d{d}-goals", None, document["goals"])]  # goals: no measure
+            for m in document["measures"]:
+                add("measures", "MEASURE", m["id"], {k: m[k] for k in ("id", "number", "path", "title", "topics", "span")})
+                holders.append((m["id"], m["id"], m))
+            for prefix, mid, holder in holders:
+                for key, kind, label in _ITEMS:
+                    for i, x in enumerate(holder.get(key, ())):
+                        add(key, label(x), f"{prefix}:{kind}:{i}", {**x, "measure": mid})
         for key, spans in groups.items():
             doc.spans[key] = spans
-        doc._.policyparse = result.model_dump(mode="json")
+        doc._.policyparse = data
         return doc
 
 
