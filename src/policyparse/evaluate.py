@@ -54,6 +54,18 @@ def _neutral(got: Counter, items, key) -> Counter:
     return got - loose
 
 
+def _unit_key(u: dict):
+    return _n(u["name"]), u["role"]
+
+
+def _date_key(d: dict) -> str:
+    return d["date"]
+
+
+def _value_key(q: dict) -> float:
+    return float(q["value"])
+
+
 def _keyed(numbers):
     """(number, k): the k-th measure printed with that number (numbers repeat across documents)."""
     seen: Counter = Counter()
@@ -84,14 +96,12 @@ def score(result, gold: dict | str) -> dict:
         titles += _n(m.title) == _n(gm["title"])
         ends += "".join(src[: m.span[1]].split()).endswith("".join(gm["text_end"].split()))
         where = gm["number"]
-        ukey = lambda u: (_n(u["name"]), u["role"])  # noqa: E731
-        out["units"].add(_neutral(Counter((_n(u.name), u.role) for u in m.units), gm["units"], ukey),
-                         Counter(map(ukey, _strict(gm["units"]))), where)
-        out["deadlines"].add(_neutral(Counter(d.date for d in m.deadlines), gm["deadlines"], lambda d: d["date"]),
-                             Counter(d["date"] for d in _strict(gm["deadlines"])), where)
-        qkey = lambda q: float(q["value"])  # noqa: E731
-        out["quantities"].add(_neutral(Counter(float(q.value) for q in m.quantities), gm["quantities"], qkey),
-                              Counter(map(qkey, _strict(gm["quantities"]))), where)
+        out["units"].add(_neutral(Counter((_n(u.name), u.role) for u in m.units), gm["units"], _unit_key),
+                         Counter(map(_unit_key, _strict(gm["units"]))), where)
+        out["deadlines"].add(_neutral(Counter(d.date for d in m.deadlines), gm["deadlines"], _date_key),
+                             Counter(map(_date_key, _strict(gm["deadlines"]))), where)
+        out["quantities"].add(_neutral(Counter(float(q.value) for q in m.quantities), gm["quantities"], _value_key),
+                              Counter(map(_value_key, _strict(gm["quantities"]))), where)
         by_value = {float(q.value): q.kind for q in m.quantities}
         for q in _strict(gm["quantities"]):
             if float(q["value"]) in by_value:
