@@ -13,7 +13,7 @@ import yaml
 
 from policyparse.compare.align import Thresholds, align
 from policyparse.compare.evaluate import score_sample
-from policyparse.compare.fielddiff import diff_fields
+from policyparse.compare.fielddiff import brief, diff_fields
 from policyparse.compare.load import load_plan
 from policyparse.models import Deadline, Measure, Quantity, Unit
 
@@ -159,6 +159,31 @@ def test_field_diff_on_hand_built_measures():
     assert "6月底前 (2022-06-30) → 9月底前 (2022-09-30)" in texts
     assert "个体工商户增幅 ≥20% → ≥25%" in texts
     assert diff_fields(a, a) == []
+
+
+def test_terminal_rows_lead_with_why_and_fold_units_of_another_government(capsys):
+    """Xinfu's measures name no units, Quzhou's name up to a dozen: one line per added unit
+    would push the deadlines and quantities out of the row, so the units added in one role
+    are one line, and the row starts with the reason the pair was made."""
+    from policyparse.compare.render_terminal import print_diff
+
+    al = alignment("xinfu", "quzhou")
+    p = next(p for p in al.pairs if p.a.measure.title == "推动“非禁即入”全面落实")
+    changes = diff_fields(p.a.measure, p.b.measure)
+    assert sum(c.field == "units" for c in changes) == 4
+    lines = brief(changes)
+    assert lines[0] == "+ 4 units (responsible): 市发改委、市商务局、市市场监管局 …"
+    assert lines[1:] == [c.text for c in changes if c.field != "units"]
+    # one unit, and role changes, keep their own line (Xiaodian / Wanbailin, same government level)
+    q = next(p for p in alignment("xiaodian", "wanbailin").pairs
+             if p.a.measure.title == "优化企业开办服务" and p.b.measure.title == "实现企业开办“区域一体化”办理")
+    assert brief(diff_fields(q.a.measure, q.b.measure))[:2] == ["区审批服务管理局: lead → responsible",
+                                                                 "+ 区税务局 (responsible)"]
+    print_diff(al, width=200)
+    out = capsys.readouterr().out
+    assert "+ 市商务局 (responsible)" not in out and "+ 4 units (responsible): 市发改委" in out
+    row = next(line for line in out.splitlines() if "推动“非禁即入”全面落实" in line)
+    assert p.why.split("; ")[0] in row
 
 
 def _cli(*args):

@@ -16,6 +16,7 @@ class Change:
     text: str       # a readable one-liner
     a: str | None = None
     b: str | None = None
+    role: str | None = None  # units added or dropped: the unit's role
 
     def as_dict(self) -> dict:
         return {"field": self.field, "kind": self.kind, "text": self.text, "a": self.a, "b": self.b}
@@ -48,12 +49,12 @@ def diff_units(a: list[Unit], b: list[Unit]) -> list[Change]:
     out = []
     for k, u in ua.items():
         if k not in ub:
-            out.append(Change("units", "dropped", f"− {u.name} ({u.role})", u.name, None))
+            out.append(Change("units", "dropped", f"− {u.name} ({u.role})", u.name, None, u.role))
         elif ub[k].role != u.role:
             out.append(Change("units", "role", f"{u.name}: {u.role} → {ub[k].role}", u.role, ub[k].role))
     for k, u in ub.items():
         if k not in ua:
-            out.append(Change("units", "added", f"+ {u.name} ({u.role})", None, u.name))
+            out.append(Change("units", "added", f"+ {u.name} ({u.role})", None, u.name, u.role))
     return out
 
 
@@ -119,3 +120,33 @@ def diff_quantities(a: list[Quantity], b: list[Quantity]) -> list[Change]:
 def diff_fields(a: Measure, b: Measure) -> list[Change]:
     return diff_units(a.units, b.units) + diff_deadlines(a.deadlines, b.deadlines) \
         + diff_quantities(a.quantities, b.quantities)
+
+
+def brief(changes: list[Change], names: int = 3) -> list[str]:
+    """The changes as short lines for the terminal: units added (or dropped) in one role
+    are one line — ``+ 4 units (responsible): 市发改委、市商务局、市营商办 …`` — since two
+    regions' plans name different governments' units and a line per unit would hide the
+    deadlines and quantities; role changes, deadlines and quantities keep a line each."""
+    grouped: dict[tuple[str, str | None], list[str]] = {}
+    slots: list[tuple[str, str | None] | str] = []
+    for c in changes:
+        if c.field == "units" and c.kind in ("added", "dropped"):
+            key = (c.kind, c.role)
+            if key not in grouped:
+                grouped[key] = []
+                slots.append(key)
+            grouped[key].append(c.b if c.kind == "added" else c.a)
+        else:
+            slots.append(c.text)
+    lines = []
+    for slot in slots:
+        if isinstance(slot, str):
+            lines.append(slot)
+            continue
+        sign, role = "+" if slot[0] == "added" else "−", slot[1]
+        ns = grouped[slot]
+        if len(ns) == 1:
+            lines.append(f"{sign} {ns[0]} ({role})")
+        else:
+            lines.append(f"{sign} {len(ns)} units ({role}): {'、'.join(ns[:names])}{' …' if len(ns) > names else ''}")
+    return lines

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from .align import Alignment
-from .fielddiff import diff_fields
+from .fielddiff import brief, diff_fields
 
 
 def print_diff(al: Alignment, width: int | None = None) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     con = Console(width=width or 160)
@@ -20,12 +21,15 @@ def print_diff(al: Alignment, width: int | None = None) -> None:
                     ("score", {"justify": "right", "no_wrap": True}), ("what differs / why", {"ratio": 4})):
         t.add_column(col, **kw)
     for p in al.pairs:
-        changes = [ch.text for ch in diff_fields(p.a.measure, p.b.measure)]
+        changes = brief(diff_fields(p.a.measure, p.b.measure))
         style = "green" if p.relation == "same" else "yellow"
+        # why first (its leading clause: the rule or the shared reform that made the pair),
+        # then the field changes
+        lines = [f"[dim]{escape(p.why.split('; ')[0])}[/]"] + [escape(x) for x in changes[:5]]
+        if len(changes) > 5:
+            lines.append(f"… {len(changes) - 5} more")
         t.add_row(f"{p.a.number} {p.a.measure.title}", f"{p.b.number} {p.b.measure.title}",
-                  f"[{style}]{p.relation}[/]", f"{p.score:.2f}",
-                  "\n".join(changes[:6] + ([f"… {len(changes) - 6} more"] if len(changes) > 6 else [])) or
-                  f"[dim]{p.why}[/]")
+                  f"[{style}]{p.relation}[/]", f"{p.score:.2f}", "\n".join(lines))
     con.print(t)
     for label, items in (("only in A", al.only_a), ("only in B", al.only_b)):
         if items:
