@@ -322,6 +322,12 @@ BLIND_FLOORS = {
     # a third annotator of Xinfu / Quzhou told to decide every borderline pair (no `maybe`);
     # held-out first reading on 501398d (this)
     "xinfu_quzhou_binary": (0.88, 0.70),       # 0.94 / 0.74
+    # four more annotators without `maybe`, one per remaining pair of two cities (the
+    # criteria of xinfu_quzhou_binary verbatim); held-out first readings on ef5ce81 (these)
+    "xiaodian_xinfu_binary": (0.73, 0.79),     # 0.78 / 0.84
+    "wanbailin_quzhou_binary": (0.77, 0.67),   # 0.83 / 0.73
+    "wanbailin_xinfu_binary": (0.60, 0.78),    # 0.64 / 0.83
+    "xiaodian_quzhou_binary": (0.79, 0.44),    # 0.85 / 0.49
 }
 
 
@@ -358,21 +364,30 @@ def _pooled(names):
 # pairs written in different words: Quzhou's many-part items, Xiaodian's industry measures).
 LIKE_HIDDEN = {"xinfu_quzhou", "xiaodian_xinfu", "xiaodian_wanbailin", "wanbailin_xinfu",
                "xiaodian_xinfu_second", "xinfu_quzhou_second", "wanbailin_xinfu_second",
-               "xinfu_quzhou_binary"}
+               "xinfu_quzhou_binary", "wanbailin_xinfu_binary"}
 
 
 def test_blind_related_pooled_where_the_annotation_is_like_the_issues():
-    """Measured related P 0.840 / R 0.895 (274 tp, 52 fp, 32 fn — see docs/compare.md): the
+    """Measured related P 0.803 / R 0.885 (323 tp, 79 fp, 42 fn — see docs/compare.md): the
     issue's bar is recall >= 0.85 at precision >= 0.75."""
     p, r, counts = _pooled(LIKE_HIDDEN)
-    assert p >= 0.80 and r >= 0.87, counts
+    assert p >= 0.78 and r >= 0.86, counts
 
 
 def test_blind_related_pooled_over_every_file():
-    """All eighteen blind files: measured related P 0.846 / R 0.790 (509 tp, 93 fp, 135 fn) — the
-    pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
+    """All twenty-two blind files: measured related P 0.821 / R 0.777 (656 tp, 143 fp, 188 fn) —
+    the pairs with Quzhou's many-part items and Xiaodian's industry measures pull recall down."""
     p, r, counts = _pooled({g["name"] for g in BLIND})
-    assert p >= 0.81 and r >= 0.76, counts
+    assert p >= 0.79 and r >= 0.75, counts
+
+
+def test_blind_related_pooled_where_every_borderline_pair_was_decided():
+    """The five annotators without `maybe` (every pair of two cities): measured, each file
+    held out at its first reading, related P 0.775 / R 0.737 (179 tp, 52 fp, 64 fn). Scored
+    against these files, the other annotators of the same pairs get R 0.75 (docs/compare.md,
+    "Seventh session")."""
+    p, r, counts = _pooled({g["name"] for g in BLIND if g["name"].endswith("_binary")})
+    assert p >= 0.74 and r >= 0.70, counts
 
 
 def test_sentences_of_a_reused_measure_are_classed_copied_edited_or_new():
