@@ -127,26 +127,25 @@ def brief(changes: list[Change], names: int = 3) -> list[str]:
     are one line — ``+ 4 units (responsible): 市发改委、市商务局、市营商办 …`` — since two
     regions' plans name different governments' units and a line per unit would hide the
     deadlines and quantities; role changes, deadlines and quantities keep a line each."""
-    grouped: dict[tuple[str, str | None], list[str]] = {}
-    slots: list[tuple[str, str | None] | str] = []
+    grouped: dict[tuple[str, str | None], list[Change]] = {}
+    slots: list[tuple[str, str | None] | Change] = []
     for c in changes:
         if c.field == "units" and c.kind in ("added", "dropped"):
             key = (c.kind, c.role)
             if key not in grouped:
                 grouped[key] = []
                 slots.append(key)
-            grouped[key].append(c.b if c.kind == "added" else c.a)
+            grouped[key].append(c)
         else:
-            slots.append(c.text)
+            slots.append(c)
     lines = []
     for slot in slots:
-        if isinstance(slot, str):
-            lines.append(slot)
+        group = [slot] if isinstance(slot, Change) else grouped[slot]
+        if len(group) == 1:
+            lines.append(group[0].text)
             continue
-        sign, role = "+" if slot[0] == "added" else "−", slot[1]
-        ns = grouped[slot]
-        if len(ns) == 1:
-            lines.append(f"{sign} {ns[0]} ({role})")
-        else:
-            lines.append(f"{sign} {len(ns)} units ({role}): {'、'.join(ns[:names])}{' …' if len(ns) > names else ''}")
+        kind, role = slot
+        sign = "+" if kind == "added" else "−"
+        ns = [c.b if kind == "added" else c.a for c in group]
+        lines.append(f"{sign} {len(ns)} units ({role}): {'、'.join(ns[:names])}{' …' if len(ns) > names else ''}")
     return lines

@@ -2,7 +2,7 @@
 
 No spaCy Chinese pipeline package is on the package index, and spacy-pkuseg downloads
 its model at first use; :func:`chinese` builds the blank pipeline with the pkuseg model
-fetched at setup (:mod:`policyparse.nlp.model`), or with jieba (a dependency already, no
+fetched at setup (:mod:`policyparse.nlp.model`), or with jieba (in the ``nlp`` extra, no
 model file) or single characters.
 
 >>> nlp = chinese("jieba")
