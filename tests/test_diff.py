@@ -225,12 +225,36 @@ def test_cli_bad_input_is_one_line_exit_2(tmp_path, content):
     bad = tmp_path / "bad.json"
     if content is not None:
         bad.write_text(content, encoding="utf-8")
-    for cmd in (["diff", str(bad), str(FOUR["quzhou"])], ["compare", str(FOUR["quzhou"]), str(bad)]):
+    for cmd in (["diff", str(bad), str(FOUR["quzhou"])], ["diff", str(FOUR["quzhou"]), str(bad)], ["compare", str(bad)]):
         r = _cli(*cmd)
-        assert r.returncode == 2
+        assert r.returncode == 2 and r.stdout == ""
         lines = r.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("policyparse: error: ") and str(bad) in lines[0]
         assert "Traceback" not in r.stderr
+
+
+def test_compare_goes_on_past_a_broken_file(tmp_path):
+    """A many-plan comparison loses no work to one broken input: each bad file gets its
+    one-line error, the report covers the others and lists what was left out, exit 1 (as a
+    batch that completed with failures)."""
+    empty, missing = tmp_path / "empty.txt", tmp_path / "missing.pdf"
+    empty.write_bytes(b"")
+    r = _cli("compare", str(FOUR["quzhou"]), str(empty), str(missing), str(FOUR["xinfu"]), "--format", "json")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr.splitlines() == [f"policyparse: error: {empty}: empty file",
+                                     f"policyparse: error: {missing}: no such file"]
+    data = json.loads(r.stdout)
+    assert [x["region"] for x in data["regions"]] == ["衢州市", "忻府区"]
+    assert [(o["a"], o["b"]) for o in data["overlap"]] == [("衢州市", "忻府区")] and data["overlap"][0]["related"] > 0
+    assert data["skipped"] == [{"path": str(empty), "error": "empty file"},
+                               {"path": str(missing), "error": "no such file"}]
+    out = tmp_path / "r.html"
+    r = _cli("compare", str(FOUR["quzhou"]), str(missing), str(FOUR["xinfu"]), "-o", str(out))
+    assert r.returncode == 1 and out.exists()
+    html = out.read_text(encoding="utf-8")
+    assert "Left out" in html and str(missing) in html and "no such file" in html
+    r = _cli("compare", str(FOUR["quzhou"]), str(FOUR["xinfu"]), "--format", "csv")
+    assert r.returncode == 0 and "skipped" not in r.stdout
 
 
 def test_empty_plan_aligns_to_nothing(tmp_path):

@@ -93,11 +93,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from .compare.report import report_csv, report_data
     from .errors import InputError
 
-    try:
-        plans = load_plans(args.files)
-    except InputError as e:
-        return _fail(str(e))
-    data = report_data(plans, _thresholds(args))
+    # a broken file is reported and left out; the report covers the rest (exit 1, as a
+    # batch that completed with failures), unless nothing could be read (exit 2)
+    errors: list[InputError] = []
+    plans = load_plans(args.files, errors)
+    for e in errors:
+        _fail(str(e))
+    if not plans:
+        return EXIT_BAD_INPUT
+    skipped = [(e.path or "", e.message) for e in errors]
+    data = report_data(plans, _thresholds(args), skipped=skipped)
     if args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=1)
     elif args.format == "csv":
@@ -109,7 +114,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     _write(text, args.output)
     if args.output:
         print(f"policyparse: wrote {args.output}", file=sys.stderr)
-    return 0
+    return 1 if errors else 0
 
 
 def _align_flags(sp: argparse.ArgumentParser) -> None:
@@ -171,7 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     sd.set_defaults(func=cmd_diff)
 
     sc = sub.add_parser("compare", help="one report across many regions (HTML with charts, JSON or CSV)")
-    sc.add_argument("files", nargs="+", help="notices or JSON written by parse")
+    sc.add_argument("files", nargs="+", help="notices or JSON written by parse; a file that cannot be read "
+                    "is reported, left out of the report and makes the exit status 1")
     sc.add_argument("--format", choices=["html", "json", "csv"], default="html")
     sc.add_argument("-o", "--output", help="write the report here instead of stdout")
     _align_flags(sc)

@@ -114,8 +114,18 @@ def load_plan(path: str, label: str | None = None) -> Plan:
     return Plan(path=str(path), label=label, result=result, items=items)
 
 
-def load_plans(paths: list[str]) -> list[Plan]:
-    plans = [load_plan(p) for p in paths]
+def load_plans(paths: list[str], errors: list[InputError] | None = None) -> list[Plan]:
+    """Load several plans. An input that cannot be read raises :class:`InputError` — or,
+    when ``errors`` is a list, is appended to it and left out, so that a many-plan
+    comparison goes on past a broken file (``policyparse compare`` does this)."""
+    plans = []
+    for p in paths:
+        try:
+            plans.append(load_plan(p))
+        except InputError as e:
+            if errors is None:
+                raise
+            errors.append(e)
     seen: Counter[str] = Counter()
     for pl in plans:  # two plans of one region get distinct labels
         seen[pl.label] += 1

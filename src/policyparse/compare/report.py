@@ -15,7 +15,9 @@ from .load import Plan
 from .similarity import Index
 
 
-def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int = 8) -> dict:
+def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int = 8,
+                skipped: list[tuple[str, str]] | None = None) -> dict:
+    """``skipped``: the inputs left out, as (path, problem), listed in the report."""
     th = th or Thresholds()
     from ..extract.topics import topic_names
 
@@ -76,6 +78,7 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
         "units": units,
         "quantities": quantities,
         "thresholds": {k: v for k, v in th.__dict__.items()},
+        "skipped": [{"path": path, "error": problem} for path, problem in skipped or []],
     }
 
 
@@ -99,4 +102,6 @@ def report_csv(data: dict) -> str:
             w.writerow(["unit", region, u["unit"], u["measures"], ";".join(f"{k}:{v}" for k, v in u["roles"].items())])
     for q in data["quantities"]:
         w.writerow(["quantity", q["region"], q["topic"], q["shown"], f"{q['metric']} | {q['text']} | {q['measure']}"])
+    for x in data.get("skipped", []):
+        w.writerow(["skipped", "", x["path"], "", x["error"]])
     return buf.getvalue()

@@ -50,6 +50,9 @@ def report_html(data: dict) -> str:
     parts.append("<h2>Regions</h2>" + _table(
         ["region", "measures", "documents", "source"],
         [[r["region"], r["measures"], r["documents"], r["path"]] for r in data["regions"]], "regions"))
+    if data.get("skipped"):
+        parts.append("<p class=note>Left out, could not be read:</p>" + _table(
+            ["source", "problem"], [[x["path"], x["error"]] for x in data["skipped"]], "skipped"))
 
     # topic coverage
     parts.append("<h2>Topic coverage per region</h2><p class=note>Measures tagged with each "
