@@ -36,6 +36,8 @@ class _G:
     past: re.Pattern[str]
     past_until: re.Pattern[str]
     past_clause: re.Pattern[str]
+    past_tally: re.Pattern[str]
+    future_frame: re.Pattern[str]
     past_sentence: re.Pattern[str]
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
@@ -89,6 +91,8 @@ def _g() -> _G:
         past=re.compile(g["past_markers"]),
         past_until=re.compile(g["past_until"]),
         past_clause=re.compile(g["past_clause"]),
+        past_tally=re.compile(g["past_tally"]),
+        future_frame=re.compile(g["future_frame"]),
         past_sentence=re.compile(g["past_sentence"]),
         from_value=re.compile(g["from_value"]),
         cn_limit_after=re.compile(g["cn_limit_after"]),
@@ -213,6 +217,8 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
         return True
     if g.past_clause.search(text, _clause_start(text, h.na, lo), h.na):
         return True
+    if g.past_tally.search(text, _clause_start(text, h.na, lo), h.na) and not g.future_frame.search(text, s_a, h.na):
+        return True
     if g.past_sentence.match(text, s_a, h.na):
         return True
     return False
@@ -334,8 +340,10 @@ _METRIC_SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全镇|全乡)")
 _METRIC_CUT = re.compile(r".*(?:[)）、\d%]|或者|以及|其中|和|及)")
 
 
-def _metric(text: str, h: _Hit, lo: int) -> str | None:
+def _metric(text: str, h: _Hit, lo: int, taken: list[tuple[int, int]] = ()) -> str | None:
     ca = _clause_start(text, h.a, lo)
+    # the metric starts after a deadline in the same clause (到2025年小微企业贷款余额)
+    ca = max([ca] + [b for a, b in taken if ca <= a and b <= h.a])
     s = text[ca : h.a].strip()
     cut = _METRIC_CUT.match(s)
     if cut:
@@ -385,7 +393,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             RawQuantity(
                 span=(h.a, h.b), value=h.value, value_max=h.value_max, unit=h.unit,
                 comparator=cmp_, kind=kind,
-                metric=_metric(text, h, start) if kind in ("target", "limit") else None,
+                metric=_metric(text, h, start, taken) if kind in ("target", "limit") else None,
                 deadline=_deadline_for(h, deadlines, text, start, end),
             )
         )

@@ -27,6 +27,8 @@ class _G:
     tails: list[str]
     clause_roles: list[tuple[str, re.Pattern[str]]]
     etc_generic: re.Pattern[str]
+    etc_end: re.Pattern[str]
+    nested: re.Pattern[str]
     generic: re.Pattern[str]
     suffix: re.Pattern[str]
     first_leads: re.Pattern[str]
@@ -47,6 +49,8 @@ def _g() -> _G:
         tails=sorted(g["tails"], key=len, reverse=True),
         clause_roles=[(r, re.compile(p)) for r, p in g["clause_roles"].items()],
         etc_generic=re.compile(g["etc_generic"]),
+        etc_end=re.compile(g["etc_end"]),
+        nested=re.compile(g["nested"]),
         generic=re.compile(g["generic"]),
         suffix=re.compile(g["unit_suffix"]),
         first_leads=re.compile(g["first_leads"]),
@@ -104,9 +108,20 @@ def _items(text: str, a: int, b: int, role: str) -> list[RawUnit]:
     for ia, ib in _split(text, a, b):
         ia, ib = _strip(text, ia, ib)
         ia, ib = _drop_tail(text, ia, ib)
+        if ib - ia > 3 and g.etc_end.search(text, ia, ib):  # "A等配合": A
+            ib -= 1
         if ib - ia < 2:
             continue
         name = text[ia:ib]
+        nest = g.nested.fullmatch(text, ia, ib)
+        ni, nj = nest.span("inner") if nest else (0, 0)
+        if nest and any(pat.search(text, ni, nj) for _, pat in g.clause_roles):
+            # "A(B配合)": A in this role, B in the role its verb gives (not 各镇(街道))
+            inner = _unlabelled(text, ni, nj)
+            if inner:
+                out.extend(_items(text, *nest.span("head"), role))
+                out.extend(inner)
+                continue
         if _TIME_ITEM.search(name) and not g.suffix.search(name):
             continue  # a deadline in the unit parenthesis: it belongs to the deadlines
         m = g.etc_generic.search(name)
