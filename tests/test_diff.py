@@ -161,6 +161,128 @@ def test_field_diff_on_hand_built_measures():
     assert diff_fields(a, a) == []
 
 
+def _u(name, role):
+    return Unit(name=name, name_simplified=name, role=role, span=(0, 1))
+
+
+def _dl(text, date):
+    return Deadline(text=text, date=date, year_inferred=False, span=(0, 1))
+
+
+def _q(value, unit="家", metric=None):
+    return Quantity(text=f"{value}{unit}", value=value, unit=unit, comparator="=", kind="target",
+                    metric=metric, span=(0, 1))
+
+
+def test_field_diff_pairs_deadlines_by_date_and_mirrors():
+    # two deadlines each moved by three months: paired in date order (the year counts),
+    # not 6-30 → 2023-03-31 by month and day
+    a = _m(deadlines=[_dl("2022年6月底前", "2022-06-30"), _dl("2022年底前", "2022-12-31")])
+    b = _m(deadlines=[_dl("2022年9月底前", "2022-09-30"), _dl("2023年3月底前", "2023-03-31")])
+    assert [(c.a, c.b) for c in diff_fields(a, b)] == [("2022-06-30", "2022-09-30"), ("2022-12-31", "2023-03-31")]
+    assert [(c.b, c.a) for c in diff_fields(b, a)] == [(c.a, c.b) for c in diff_fields(a, b)]
+
+
+def test_field_diff_quantities_reordered_or_named_on_one_side():
+    assert diff_fields(_m(quantities=[_q(1000), _q(50)]), _m(quantities=[_q(50), _q(1000)])) == []
+    # parallel edits keep their order: 95% → 90%, 100% → 95% (Xiaodian / Wanbailin)
+    a, b = _m(quantities=[_q(95, "%"), _q(100, "%")]), _m(quantities=[_q(90, "%"), _q(95, "%")])
+    assert [(c.a, c.b) for c in diff_fields(a, b)] == [("95%", "90%"), ("100%", "95%")]
+    # only one side names the metric: one change, whichever way round
+    a, b = _m(quantities=[_q(1, "个工作日", "企业开办时间")]), _m(quantities=[_q(2, "个工作日")])
+    assert [c.text for c in diff_fields(a, b)] == ["企业开办时间 1个工作日 → 2个工作日"]
+    assert [c.text for c in diff_fields(b, a)] == ["企业开办时间 2个工作日 → 1个工作日"]
+
+
+def test_field_diff_unit_in_two_roles():
+    a = _m(units=[_u("区商务局", "lead"), _u("区商务局", "responsible")])
+    b = _m(units=[_u("区商务局", "responsible")])
+    assert [c.text for c in diff_fields(a, b)] == ["区商务局: lead, responsible → responsible"]
+    assert diff_fields(a, a) == []
+
+
+def test_copied_runs_do_not_depend_on_the_order_of_the_two_texts():
+    """Of several longest common subsequences rapidfuzz picks one by argument order; the
+    bodies are aligned in one canonical order, so diff B A copies what diff A B copies
+    (Xiaodian 21 / Quzhou 16 scored 0.040 one way and 0.084 the other)."""
+    from policyparse.compare.similarity import copied, same_score
+
+    xs, qs = plan("xiaodian").items[:30], plan("quzhou").items
+    for x in xs:
+        for q in qs:
+            c, r = copied(x.body, q.body), copied(q.body, x.body)
+            assert same_score(c) == same_score(r)
+            assert sorted(c.blocks) == sorted((bq, bx, n) for bx, bq, n in r.blocks)
+
+
+def test_punctuation_alone_is_no_sentence():
+    from policyparse.compare.passages import sentence_spans
+
+    text = "推进“非禁即入”。”全面落实。\n”"
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["推进“非禁即入”。”", "全面落实。\n”"]
+    # a self-diff of Xinfu: every sentence of every measure copied (measure 4 had a lone ”)
+    from policyparse.compare.diffout import diff_data
+
+    data = diff_data(alignment("xinfu", "xinfu"))
+    for p in data["pairs"]:
+        if p["relation"] == "same":
+            assert {x["status"] for side in ("a", "b") for x in p["sentences"][side]} == {"copied"}, p["a"]["title"]
+
+
+def test_terminal_prints_titles_literally_and_writes_plain_text(tmp_path):
+    src = tmp_path / "esc.txt"
+    src.write_text("某市人民政府关于印发优化营商环境实施方案的通知\n一、工作举措\n"
+                   "1.优化[red]营商[/red]环境 [/] 改革。全面推行企业开办“一网通办”。(市发改委负责)\n", encoding="utf-8")
+    out = tmp_path / "d.txt"
+    r = _cli("diff", str(src), str(FOUR["quzhou"]), "-o", str(out))
+    assert r.returncode == 0 and r.stdout == "" and "Traceback" not in r.stderr
+    table = out.read_text(encoding="utf-8")
+    assert "[red]营商[/red]" in table and "[/]" in table  # as printed, not taken for markup
+    assert "\x1b[" not in table  # plain text, no colour codes
+
+
+def test_cli_output_path_errors_are_one_line(tmp_path):
+    d = tmp_path / "adir"
+    d.mkdir()
+    for cmd in (["diff", str(FOUR["xinfu"]), str(FOUR["quzhou"]), "--format", "json", "-o", str(d)],
+                ["compare", str(FOUR["xinfu"]), str(FOUR["quzhou"]), "-o", str(d)]):
+        r = _cli(*cmd)
+        assert r.returncode == 2 and "Traceback" not in r.stderr
+        assert r.stderr.splitlines() == [f"policyparse: error: {d}: cannot write: is a directory"]
+    assert [x.name for x in tmp_path.iterdir()] == ["adir"] and not list(d.iterdir())  # no .tmp left
+    r = _cli("diff", str(FOUR["xinfu"]), str(FOUR["quzhou"]), "--top-k", "0")
+    assert r.returncode == 2 and "--top-k" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_json_with_infinite_or_nan_numbers_is_bad_input(tmp_path):
+    pj = tmp_path / "x.json"
+    r = _cli("parse", str(FOUR["quzhou"]), "-o", str(pj))
+    assert r.returncode == 0
+    text = pj.read_text(encoding="utf-8")
+    data = json.loads(text)
+    q = next(q for d in data["documents"] for m in d["measures"] for q in m["quantities"])
+    for bad in ("1e400", "NaN"):
+        raw = json.dumps(data, ensure_ascii=False)
+        raw = raw.replace(f'"value": {json.dumps(q["value"])}', f'"value": {bad}', 1)
+        pj.write_text(raw, encoding="utf-8")
+        r = _cli("diff", str(pj), str(FOUR["xinfu"]))
+        assert r.returncode == 2 and "Traceback" not in r.stderr
+        assert r.stderr.startswith(f"policyparse: error: {pj}: JSON does not match the policyparse output schema")
+
+
+def test_plans_of_one_region_get_distinct_labels(tmp_path):
+    from policyparse.compare.load import load_plans
+
+    src = FOUR["xinfu"].read_text(encoding="utf-8")
+    paths = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(src, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    plans = load_plans(paths)
+    assert [p.label for p in plans] == ["忻府区", "忻府区#2", "忻府区#3"]
+    assert {it.plan for it in plans[2].items} == {"忻府区#3"}
+
+
 def test_terminal_rows_lead_with_why_and_fold_units_of_another_government(capsys):
     """Xinfu's measures name no units, Quzhou's name up to a dozen: one line per added unit
     would push the deadlines and quantities out of the row, so the units added in one role

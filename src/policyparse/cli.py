@@ -16,13 +16,26 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+class OutputError(Exception):
+    """The output file could not be written: one line, ``PATH: problem``."""
+
+
 def _write(text: str, out: str | None) -> None:
     if out:
         p = Path(out)
-        p.parent.mkdir(parents=True, exist_ok=True)
         tmp = p.with_name(p.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(p)
+        try:
+            if p.is_dir():
+                raise IsADirectoryError("is a directory")
+            p.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(p)
+        except OSError as e:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            raise OutputError(f"{out}: cannot write: {e.strerror or e}") from None
     else:
         sys.stdout.write(text)
         if not text.endswith("\n"):
@@ -65,11 +78,11 @@ def _thresholds(args: argparse.Namespace):
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from .compare.align import align
-    from .compare.load import load_plan
+    from .compare.load import load_plans
     from .errors import InputError
 
     try:
-        a, b = load_plan(args.a), load_plan(args.b)
+        a, b = load_plans([args.a, args.b])  # one region twice: 忻府区 vs 忻府区#2
     except InputError as e:
         return _fail(str(e))
     al = align(a, b, _thresholds(args))
@@ -84,8 +97,28 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         from .compare.render_terminal import print_diff
 
-        print_diff(al)
+        if args.output:  # the table as plain text, for a file
+            with _OutputText(args.output) as f:
+                print_diff(al, file=f)
+        else:
+            print_diff(al)
     return 0
+
+
+class _OutputText:
+    """A text buffer written to ``path`` (through :func:`_write`) when the block ends."""
+
+    def __init__(self, path: str):
+        import io
+
+        self.path, self.buf = path, io.StringIO()
+
+    def __enter__(self):
+        return self.buf
+
+    def __exit__(self, exc_type, *_):
+        if exc_type is None:
+            _write(self.buf.getvalue(), self.path)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -117,6 +150,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _positive_int(v: str) -> int:
+    try:
+        n = int(v)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{v!r} is not a whole number of 1 or more")
+    return n
+
+
 def _align_flags(sp: argparse.ArgumentParser) -> None:
     g = sp.add_argument_group("alignment thresholds (docs/compare.md)")
     g.add_argument("--same", type=float, default=0.50, help="copied-text score for same (default 0.50)")
@@ -134,7 +177,7 @@ def _align_flags(sp: argparse.ArgumentParser) -> None:
                         "text of the other (default 0.20)")
     g.add_argument("--passage-floor", type=float, default=0.05,
                    help="no related pair whose best sentence-to-text cosine is lower (default 0.05)")
-    g.add_argument("--top-k", type=int, default=2, help="rank window for --related-strong (default 2)")
+    g.add_argument("--top-k", type=_positive_int, default=2, help="rank window for --related-strong (default 2)")
     g.add_argument("--background", type=float, default=0.95,
                    help="related also needs this times the median best-match score of the two plans (default 0.95)")
 
@@ -171,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     sd.add_argument("a", help="notice or JSON written by parse")
     sd.add_argument("b", help="notice or JSON written by parse")
     sd.add_argument("--format", choices=["table", "json", "html"], default="table")
-    sd.add_argument("-o", "--output", help="write json/html here instead of stdout")
+    sd.add_argument("-o", "--output", help="write the output here instead of stdout (the table as plain text)")
     _align_flags(sd)
     sd.set_defaults(func=cmd_diff)
 
@@ -206,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return args.func(args)
+    except OutputError as e:
+        return _fail(str(e))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

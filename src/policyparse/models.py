@@ -19,7 +19,7 @@ Span = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)  # JSON has no inf or NaN
 
 
 class Unit(_Model):

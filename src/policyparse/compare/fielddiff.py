@@ -42,34 +42,48 @@ def _unit_key(u: Unit) -> str:
     return unit_function(u.name_simplified)
 
 
+_ROLE_ORDER = {"lead": 0, "responsible": 1, "cooperating": 2}
+
+
+def _roles(units: list[Unit]) -> dict[str, tuple[Unit, tuple[str, ...]]]:
+    """Each unit (by function: region prefix removed) with every role it has in the measure
+    (区商务局 may lead and be responsible at once), lead first."""
+    out: dict[str, tuple[Unit, set[str]]] = {}
+    for u in units:
+        if not u.generic:  # collective references (各有关部门 …) are not compared
+            out.setdefault(_unit_key(u), (u, set()))[1].add(u.role)
+    return {k: (u, tuple(sorted(r, key=lambda x: _ROLE_ORDER.get(x, 9)))) for k, (u, r) in out.items()}
+
+
 def diff_units(a: list[Unit], b: list[Unit]) -> list[Change]:
-    # collective references (各有关部门 …) are not compared
-    ua = {_unit_key(u): u for u in a if not u.generic}
-    ub = {_unit_key(u): u for u in b if not u.generic}
+    ua, ub = _roles(a), _roles(b)
     out = []
-    for k, u in ua.items():
+    for k, (u, ra) in ua.items():
         if k not in ub:
-            out.append(Change("units", "dropped", f"− {u.name} ({u.role})", u.name, None, u.role))
-        elif ub[k].role != u.role:
-            out.append(Change("units", "role", f"{u.name}: {u.role} → {ub[k].role}", u.role, ub[k].role))
-    for k, u in ub.items():
+            out.append(Change("units", "dropped", f"− {u.name} ({', '.join(ra)})", u.name, None, ra[0]))
+        elif ub[k][1] != ra:
+            rb = ub[k][1]
+            out.append(Change("units", "role", f"{u.name}: {', '.join(ra)} → {', '.join(rb)}",
+                              ", ".join(ra), ", ".join(rb)))
+    for k, (u, rb) in ub.items():
         if k not in ua:
-            out.append(Change("units", "added", f"+ {u.name} ({u.role})", None, u.name, u.role))
+            out.append(Change("units", "added", f"+ {u.name} ({', '.join(rb)})", None, u.name, rb[0]))
     return out
 
 
-def _month_day(d: str) -> str:
-    return d[-5:]
+def _date_key(d: str) -> tuple[str, str]:
+    """Order of deadlines: by year (none first: --MM-DD), then month and day."""
+    return ("" if d.startswith("--") else d[:4], d[-5:])
 
 
 def diff_deadlines(a: list[Deadline], b: list[Deadline]) -> list[Change]:
-    da = sorted({d.date: d for d in a}.values(), key=lambda d: _month_day(d.date))
-    db = sorted({d.date: d for d in b}.values(), key=lambda d: _month_day(d.date))
+    da = sorted({d.date: d for d in a}.values(), key=lambda d: _date_key(d.date))
+    db = sorted({d.date: d for d in b}.values(), key=lambda d: _date_key(d.date))
     sa, sb = {d.date for d in da}, {d.date for d in db}
     ra = [d for d in da if d.date not in sb]
     rb = [d for d in db if d.date not in sa]
     out = []
-    # pair the remaining deadlines in order: a deadline of A that has a counterpart moved
+    # pair the remaining deadlines in date order: a deadline of A that has a counterpart moved
     for x, y in zip(ra, rb):
         out.append(Change("deadlines", "moved", f"{x.text.strip()} ({x.date}) → {y.text.strip()} ({y.date})",
                           x.date, y.date))
@@ -84,19 +98,26 @@ def _qkey(q: Quantity) -> tuple:
     return (q.metric or "", q.unit, q.kind)
 
 
+def _figure(q: Quantity) -> tuple:
+    return (q.metric or "", q.unit, q.kind, q.value, q.value_max, q.comparator)
+
+
 def diff_quantities(a: list[Quantity], b: list[Quantity]) -> list[Change]:
+    if sorted(map(_figure, a)) == sorted(map(_figure, b)):
+        return []  # the same figures, in another order
     out = []
     used: set[int] = set()
     for q in a:
-        # the counterpart: same metric and unit (and kind), else same unit and kind
+        # the counterpart, in order: same metric and unit (and kind), else — when either
+        # side names no metric — same unit and kind
         match = None
         for j, r in enumerate(b):
             if j not in used and _qkey(r) == _qkey(q):
                 match = j
                 break
-        if match is None and not q.metric:
+        if match is None:
             for j, r in enumerate(b):
-                if j not in used and (r.unit, r.kind) == (q.unit, q.kind):
+                if j not in used and (r.unit, r.kind) == (q.unit, q.kind) and not (q.metric and r.metric):
                     match = j
                     break
         if match is None:

@@ -126,11 +126,17 @@ def load_plans(paths: list[str], errors: list[InputError] | None = None) -> list
             if errors is None:
                 raise
             errors.append(e)
-    seen: Counter[str] = Counter()
-    for pl in plans:  # two plans of one region get distinct labels
-        seen[pl.label] += 1
-        if seen[pl.label] > 1:
-            pl.label = f"{pl.label}#{seen[pl.label]}"
+    # two plans of one region get distinct labels: the second 忻府区 becomes 忻府区#2 (or #3 …
+    # when a plan is already labelled 忻府区#2)
+    taken: set[str] = set()
+    for pl in plans:
+        label, k = pl.label, 1
+        while label in taken:
+            k += 1
+            label = f"{pl.label}#{k}"
+        taken.add(label)
+        if label != pl.label:
+            pl.label = label
             for it in pl.items:
-                it.plan = pl.label
+                it.plan = label
     return plans

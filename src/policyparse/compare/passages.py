@@ -18,22 +18,28 @@ import re
 
 COPIED = 0.8
 EDITED = 0.3
-_SENT = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]*")
+_SENT = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]*[”’」』)）]*")  # a closing quote after 。 ends the sentence too
 _SKIP = re.compile(r"[\s\W_]", re.UNICODE)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text`` (its closing mark included, blanks
-    at either end left out)."""
-    out = []
+    at either end left out). Punctuation alone (the ``”`` after ``。”``) is no sentence:
+    it joins the one before it."""
+    out: list[tuple[int, int]] = []
     for m in _SENT.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s < e:
-            out.append((s, e))
+        if s >= e:
+            continue
+        if all(_SKIP.match(c) for c in text[s:e]):
+            if out:
+                out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
     return out
 
 

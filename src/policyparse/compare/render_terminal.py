@@ -6,15 +6,17 @@ from .align import Alignment
 from .fielddiff import brief, diff_fields
 
 
-def print_diff(al: Alignment, width: int | None = None) -> None:
+def print_diff(al: Alignment, width: int | None = None, file=None) -> None:
+    """Print the table (to ``file``, plain text, when given). Titles and labels are
+    escaped: a ``[`` in a notice is text, not rich markup."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    con = Console(width=width or 160)
+    con = Console(width=width or 160, file=file) if file is not None else Console(width=width or 160)
     c = al.counts()
-    con.print(f"[bold]{al.plan_a.label}[/] ({len(al.plan_a.items)} measures) vs "
-              f"[bold]{al.plan_b.label}[/] ({len(al.plan_b.items)} measures): "
+    con.print(f"[bold]{escape(al.plan_a.label)}[/] ({len(al.plan_a.items)} measures) vs "
+              f"[bold]{escape(al.plan_b.label)}[/] ({len(al.plan_b.items)} measures): "
               f"{c['same']} same, {c['related']} related, {c['only_a']} only in A, {c['only_b']} only in B")
     t = Table(show_lines=False, expand=True)
     for col, kw in (("A", {"ratio": 3}), ("B", {"ratio": 3}), ("relation", {"no_wrap": True}),
@@ -28,9 +30,9 @@ def print_diff(al: Alignment, width: int | None = None) -> None:
         lines = [f"[dim]{escape(p.why.split('; ')[0])}[/]"] + [escape(x) for x in changes[:5]]
         if len(changes) > 5:
             lines.append(f"… {len(changes) - 5} more")
-        t.add_row(f"{p.a.number} {p.a.measure.title}", f"{p.b.number} {p.b.measure.title}",
+        t.add_row(escape(f"{p.a.number} {p.a.measure.title}"), escape(f"{p.b.number} {p.b.measure.title}"),
                   f"[{style}]{p.relation}[/]", f"{p.score:.2f}", "\n".join(lines))
     con.print(t)
     for label, items in (("only in A", al.only_a), ("only in B", al.only_b)):
         if items:
-            con.print(f"[bold]{label}[/] ({len(items)}): " + "; ".join(f"{x.number} {x.measure.title}" for x in items))
+            con.print(f"[bold]{label}[/] ({len(items)}): " + escape("; ".join(f"{x.number} {x.measure.title}" for x in items)))

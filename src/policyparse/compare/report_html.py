@@ -79,9 +79,12 @@ def report_html(data: dict) -> str:
     parts.append(_table(["region A", "region B", "same", "related"],
                         [[o["a"], o["b"], o["same"], o["related"]] for o in data["overlap"]], "overlap"))
     ex_rows = [[o["a"], o["b"], e["relation"], e["a"], e["b"], f"{e['score']:.2f}"]
-               for o in data["overlap"] for e in o["examples"] if e["relation"] == "same"][:60]
+               for o in data["overlap"] for e in o["examples"] if e["relation"] == "same"]
+    n_same = sum(o["same"] for o in data["overlap"])
     if ex_rows:
-        parts.append("<details><summary>same pairs</summary>" + _table(
+        shown = f"same pairs ({min(60, len(ex_rows))} of {n_same} shown)" if n_same > 60 else "same pairs"
+        ex_rows = ex_rows[:60]
+        parts.append(f"<details><summary>{shown}</summary>" + _table(
             ["A", "B", "relation", "measure A", "measure B", "score"], ex_rows, "pairs") + "</details>")
 
     # deadlines

@@ -304,12 +304,19 @@ MIN_RUN = 4  # a run of at least this many identical characters counts as copied
 
 def copied(a: str, b: str, min_run: int = MIN_RUN) -> Copy:
     """Align two working-copy bodies character by character (rapidfuzz's Indel /
-    LCS alignment) and keep the identical runs of ``min_run`` or more characters."""
+    LCS alignment) and keep the identical runs of ``min_run`` or more characters.
+
+    Of several longest common subsequences the alignment picks one by the order of its
+    arguments; the two bodies are aligned in one canonical order (shorter first, then by
+    text) and the runs swapped back, so that ``diff A B`` and ``diff B A`` copy the same."""
     from rapidfuzz.distance import Indel
 
+    swap = (len(b), b) < (len(a), a)
+    x, y = (b, a) if swap else (a, b)
     blocks = [
-        (op.src_start, op.dest_start, op.src_end - op.src_start)
-        for op in Indel.opcodes(a, b)
+        (op.dest_start, op.src_start, op.src_end - op.src_start) if swap
+        else (op.src_start, op.dest_start, op.src_end - op.src_start)
+        for op in Indel.opcodes(x, y)
         if op.tag == "equal" and op.src_end - op.src_start >= min_run
     ]
     n = sum(s for _, _, s in blocks)
