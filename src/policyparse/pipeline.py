@@ -10,7 +10,7 @@ from .models import Deadline, Document, Goals, Measure, ParseResult, Quantity, S
 from .normalize import Working, normalize
 from .outline import OutlineDocument, OutlineSection, outline
 from .extract.topics import tag_topics
-from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path
+from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path, text_source
 
 
 def parse(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -22,7 +22,7 @@ def parse(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
 def parse_text(text: str, *, path: str | None = None, include_text: bool = True) -> ParseResult:
     """Parse a notice given as a string."""
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return parse_source(SourceDoc(text, "text", None, digest, path), include_text=include_text)
+    return parse_source(text_source(text, None, digest, path), include_text=include_text)
 
 
 def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
@@ -36,7 +36,7 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
             links.remove(docs[-1].title)
     if not docs:
         docs = [_empty_document(w)]
-    if src.tables:  # task tables of an HTML page (or PDF) become measures
+    if src.tables:  # task tables (of an HTML page, a PDF, or pasted into text) become measures
         from .outline.tables import attach_table_measures
 
         attach_table_measures(docs, w, src)

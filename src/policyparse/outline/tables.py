@@ -37,11 +37,11 @@ def attach_table_measures(docs, w, src) -> None:
     for t in tables:
         di = _document_of(docs, t.span[0])
         doc = docs[di]
-        _clear_region(doc, w, t.span)
         from ..extract import Context
 
+        heading = _clear_region(doc, w, t.span)
         ctx = Context(plan_year=doc.plan_year, first_leads=first_leads)
-        doc.measures.extend(table_measures(t, w, ctx))
+        doc.measures.extend(table_measures(t, w, ctx, heading))
         changed.add(di)
     for di in changed:
         _renumber(docs[di], di + 1)
@@ -65,14 +65,21 @@ def _document_of(docs, pos: int) -> int:
     return best
 
 
-def _clear_region(doc, w, span: tuple[int, int]) -> None:
+def _clear_region(doc, w, span: tuple[int, int]) -> list[str]:
     """Drop the text-outline measures that start inside the table, and cut a measure
-    that runs on into it at the table's start."""
+    that runs on into it at the table's start. A measure left with nothing but its
+    heading (一、政务服务领域, then the table) is no measure: it is dropped, and its
+    path and title are returned, the section the table's rows belong to."""
     a, b = span
+    heading: list[str] = []
     keep = []
     for m in doc.measures:
         s, e = m.span
         if a <= s < b:
+            continue
+        if e <= a and not w.source[e:a].strip() and _clean(m.text) == _clean(m.title) \
+                and not (m.units or m.deadlines or m.quantities):
+            heading = [*m.path, m.title]  # a heading alone, right above the table
             continue
         if s < a < e:
             ws, we = w.from_source(s, e)
@@ -86,8 +93,16 @@ def _clear_region(doc, w, span: tuple[int, int]) -> None:
             m.units = [u for u in m.units if u.span[1] <= a]
             m.deadlines = [d for d in m.deadlines if d.span[1] <= a]
             m.quantities = [q for q in m.quantities if q.span[1] <= a]
+            if _clean(m.text) == _clean(m.title) and not (m.units or m.deadlines or m.quantities):
+                heading = [*m.path, m.title]
+                continue
         keep.append(m)
     doc.measures[:] = keep
+    return heading
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"[\s。：:；;|｜]+", "", s or "")
 
 
 def _rstrip(w, a: int, b: int) -> int:
@@ -113,8 +128,9 @@ def _renumber(doc, index: int) -> None:
     fix(doc.outline)
 
 
-def table_measures(t, w, ctx) -> list:
-    """The measures of one task table."""
+def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list:
+    """The measures of one task table (``heading``: the path of the section it sits
+    under, when a heading stood right above it)."""
     from ..extract.topics import tag_topics
     from ..models import Measure
 
@@ -142,9 +158,9 @@ def table_measures(t, w, ctx) -> list:
         text = " ".join(w.printed(*w.from_source(c.start, c.end)).strip() for c in text_cells)
         own = [c for c in row if c.start >= task.start and c.text.strip()]
         span = (task.start, max(c.end for c in own))
-        path = []
+        path = list(heading)
         if "category" in col and row[col["category"]].text.strip():
-            path = [row[col["category"]].text.strip()]
+            path.append(row[col["category"]].text.strip())
         units = []
         for i, role in unit_cols:
             units.extend(cell_units(row[i], role, ctx.first_leads))

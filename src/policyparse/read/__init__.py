@@ -35,6 +35,14 @@ class SourceDoc:
     tables: list[Any] = field(default_factory=list)  # task tables a reader found
 
 
+def text_source(text: str, encoding: str | None, digest: str, path: str | None = None) -> SourceDoc:
+    """A plain-text notice, with the task tables pasted into it (tab-, pipe- or
+    gap-separated rows under a 重点任务 | 责任单位 | 完成时限 header: read/tables.py)."""
+    from .tables import text_tables
+
+    return SourceDoc(text, "text", encoding, digest, path, tables=text_tables(text))
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-":
@@ -63,7 +71,7 @@ def read_bytes(data: bytes, path: str | None = None, fmt: str | None = None) -> 
             from .text import decode
 
             text, enc = decode(data)
-            doc = SourceDoc(text, "text", enc, digest)
+            doc = text_source(text, enc, digest)
     except InputError as e:
         e.path = path
         raise

@@ -166,3 +166,79 @@ def _flat(s: str) -> str:
     s = re.sub(rf"(?<=[{cjk}])[ \t]*\n\s*|[ \t]*\n\s*(?=[{cjk}])", "", s)
     s = re.sub(r"[ \t\r\n\f\v]+", " ", s)
     return s.strip().replace("|", "｜")
+
+
+# cells of a table pasted as plain text: tabs, pipes (``cell | cell |``) or runs of two
+# or more spaces (ideographic spaces too) between them
+_DELIMS = {
+    "tab": re.compile(r"\t+"),
+    "pipe": re.compile(r"\s*[|｜]\s*"),
+    "spaces": re.compile(r"[ \u3000]{2,}"),
+}
+
+
+def _cells(line: str, start: int, kind: str) -> list[Cell]:
+    """The cells of one line split by ``kind``, each with its span (blanks trimmed)."""
+    out = []
+    pos = 0
+    pieces = []
+    for m in _DELIMS[kind].finditer(line):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(line)))
+    for a, b in pieces:
+        while a < b and line[a] in " \u3000\t":
+            a += 1
+        while b > a and line[b - 1] in " \u3000\t":
+            b -= 1
+        out.append(Cell(line[a:b], start + a, start + b))
+    if kind == "pipe":  # "| a | b |": the empty ends are no cells
+        while out and not out[0].text:
+            out.pop(0)
+        while out and not out[-1].text:
+            out.pop()
+    return out
+
+
+def text_tables(text: str) -> list[Table]:
+    """Task tables in plain text: a run of lines split into cells the same way (tabs,
+    pipes or wide gaps), whose first rows hold a task-table header (:func:`find_header`).
+    Rows with fewer cells are padded (a copy drops empty cells at the end); a row with
+    more cells than the header ends the table. Cell spans index ``text`` itself."""
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        kind = next((k for k, d in _DELIMS.items() if len(_cells(line, start, k)) >= 3), None)
+        if kind is None:
+            i += 1
+            continue
+        rows = []
+        j = i
+        while j < len(lines) and lines[j][1].strip():
+            cells = _cells(lines[j][1], lines[j][0], kind)
+            if len(cells) < 2:
+                break
+            rows.append(cells)
+            j += 1
+        head = find_header([[c.text for c in r] for r in rows])
+        if head is None:
+            i = max(j, i + 1)
+            continue
+        h, roles = head
+        width = len(roles)
+        grid = rows[: h + 1]
+        for r in rows[h + 1 :]:
+            if len(r) > width:
+                break
+            end = r[-1].end
+            grid.append(r + [Cell("", end, end) for _ in range(width - len(r))])
+        tables.append(Table(grid, (grid[0][0].start, grid[-1][-1].end), h, roles))
+        i = max(j, i + 1)
+    return tables
+

@@ -1,0 +1,78 @@
+"""Task tables pasted into a plain-text notice (copied out of Word or Excel, or from a
+web page as ``cell | cell |`` lines): the rows become measures as an HTML or PDF table's
+do (docs/readers.md, *Task tables*)."""
+
+from __future__ import annotations
+
+import pytest
+
+import policyparse
+from policyparse.read.tables import text_tables
+
+from fixtures_build import TASK_HEADER, TASK_ROWS
+
+NOTICE = """龙游县人民政府办公室关于印发龙游县2024年优化营商环境重点任务清单的通知
+各乡镇人民政府、街道办事处，县政府各部门：
+现将《龙游县2024年优化营商环境重点任务清单》印发给你们，请认真贯彻执行。
+一、企业开办领域
+{企业开办}
+二、工程建设领域
+{工程建设}
+三、工作要求
+各牵头单位要细化工作措施，明确时间节点，确保各项任务按期完成。
+"""
+
+ROWS = {cat: [r[1:] for r in TASK_ROWS if r[0] == cat] for cat in ("企业开办", "工程建设")}
+
+
+def _render(sep: str, lead: str = "", tail: str = "") -> str:
+    def table(rows):
+        return "\n".join(lead + sep.join(r) + tail for r in [TASK_HEADER, *rows])
+
+    return NOTICE.format(**{cat: table(rows) for cat, rows in ROWS.items()})
+
+
+@pytest.mark.parametrize("sep,lead,tail", [("\t", "", ""), (" | ", "| ", " |"), ("  ", "", ""),
+                                           ("\u3000\u3000", "", "")],
+                         ids=["tabs", "pipes", "spaces", "ideographic spaces"])
+def test_pasted_task_table_rows_become_measures(sep, lead, tail):
+    text = _render(sep, lead, tail)
+    doc = policyparse.parse_text(text).documents[0]
+    table = [m for m in doc.measures if m.path and m.path[-1].endswith("领域")]
+    assert [m.number for m in table] == ["1", "2", "3", "4"]
+    # the heading right above each table is the rows' section, not a measure of its own
+    assert [m.path for m in table] == [["企业开办领域"]] * 2 + [["工程建设领域"]] * 2
+    assert all(m.title != "企业开办领域" for m in doc.measures)
+    assert table[0].title == "优化企业开办服务"
+    assert [(u.name, u.role) for u in table[0].units] == [
+        ("县市场监管局", "lead"), ("县税务局", "cooperating"), ("县人力社保局", "cooperating"),
+        ("县公安局", "cooperating")]
+    assert [d.date for d in table[0].deadlines] == ["2024-06-30"]
+    assert table[1].deadlines == [] and table[3].deadlines == []  # 长期坚持, 持续推进
+    assert [(q.value, q.comparator, q.kind) for q in table[2].quantities] == [(40, "<=", "limit")]
+    # every span indexes the text as given
+    for m in table:
+        for u in m.units:
+            assert text[u.span[0] : u.span[1]] == u.name
+        for d in m.deadlines:
+            assert text[d.span[0] : d.span[1]] == d.text
+    # the paragraph after the tables is still a measure of the outline
+    assert any("细化工作措施" in m.text for m in doc.measures)
+
+
+def test_a_row_that_dropped_its_empty_last_cells_is_padded():
+    rows = [TASK_HEADER, ["1", "推行“拿地即开工”审批模式。", "县住建局"],
+            ["2", "推进电子营业执照应用。", "县市场监管局", "县大数据中心", "2024年6月底前"]]
+    text = "重点任务清单\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+    (t,) = text_tables(text)
+    assert [[c.text for c in r] for r in t.rows[1:]] == [
+        ["1", "推行“拿地即开工”审批模式。", "县住建局", "", ""],
+        ["2", "推进电子营业执照应用。", "县市场监管局", "县大数据中心", "2024年6月底前"]]
+    assert t.header_row == 0 and t.roles == ["number", "task", "lead", "cooperating", "deadline"]
+
+
+def test_rows_without_a_task_table_header_are_no_table():
+    text = "姓名\t职务\t电话\n张三\t科长\t12345\n" \
+           "索引号: | 11330800MB0R57773W/2023-144195 | 成文日期: | 2023-12-20 |\n" \
+           "1.推进企业开办  全程网办  压缩时限。\n"
+    assert text_tables(text) == []
