@@ -33,6 +33,8 @@ def _layout():
         "punct": set(g["sentence_punct"]),
         "attachment": re.compile(g["attachment_heading"]),
         "short_end": re.compile(g["short_line_end"]),
+        "label": re.compile(g["label_line"]),
+        "label_after": re.compile(g["label_after"]),
     }
 
 
@@ -67,6 +69,8 @@ def keeps_break(prev: str, nxt: str) -> bool:
         return True
     if is_standalone(prev) or is_standalone(nxt):
         return True
+    if lay["label"].match(nxt) and lay["label_after"].search(prev):
+        return True  # 责任单位：… / 完成时限：… on lines of their own
     last = prev[-1]
     if last in lay["terminal"] or last in lay["closing"]:
         return True
