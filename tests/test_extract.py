@@ -160,3 +160,18 @@ def test_signature_block_after_the_last_measure_is_not_part_of_it():
              "2.优化服务。推进改革。（责任单位：市商务局）\n衢州市人民政府办公室\n2023年3月6日\n抄送：市委办公室。\n")
     assert d.measures[-1].text == "优化服务。推进改革。（责任单位：市商务局）"
     assert (d.issuer, d.date, d.region, d.plan_year) == ("衢州市人民政府办公室", "2023-03-06", "衢州市", 2023)
+
+
+def test_enumeration_inside_an_item_stays_one_measure():
+    """一是/二是 is running text, not numbering (docs/decisions.md): the item is one
+    measure holding the units, deadlines and quantities of all its parts; separate-line
+    labels keep their own lines."""
+    d = _one("一、重点任务\n（一）优化政务服务。一是推行企业开办全程网办，6月底前开办时间压减至1个工作日以内；"
+             "二是推进“一件事一次办”，年内办件量达到1万件。\n责任单位：区行政审批服务局\n完成时限：2023年12月底前\n"
+             "（二）强化要素保障。新增普惠贷款30亿元。（区金融办负责）\n")
+    ms = d.measures
+    assert [m.number for m in ms] == ["（一）", "（二）"]
+    assert [(u.name, u.role) for u in ms[0].units] == [("区行政审批服务局", "responsible")]
+    assert [q.value for q in ms[0].quantities] == [1, 10000]
+    assert "\n责任单位：区行政审批服务局\n完成时限：2023年12月底前" in ms[0].text
+    assert ms[0].deadlines[-1].date == "2023-12-31"
