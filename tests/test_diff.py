@@ -270,6 +270,15 @@ def test_json_with_infinite_or_nan_numbers_is_bad_input(tmp_path):
         assert r.stderr.startswith(f"policyparse: error: {pj}: JSON does not match the policyparse output schema")
 
 
+def test_json_input_over_the_size_limit_is_refused(tmp_path):
+    big = tmp_path / "big.json"
+    with big.open("wb") as f:  # sparse: no 50 MiB written
+        f.seek(60 * 1024 * 1024)
+        f.write(b"}")
+    r = _cli("diff", str(big), str(FOUR["xinfu"]))
+    assert r.returncode == 2 and r.stderr.startswith(f"policyparse: error: {big}: file is 62914561 bytes, over the limit")
+
+
 def test_plans_of_one_region_get_distinct_labels(tmp_path):
     from policyparse.compare.load import load_plans
 

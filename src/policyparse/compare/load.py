@@ -65,8 +65,12 @@ class Plan:
 def _load_result(path: str) -> ParseResult:
     p = Path(path)
     if p.suffix.lower() == ".json":
+        from ..read import DEFAULT_MAX_BYTES
+
         if not p.exists():
             raise InputError("no such file", path)
+        if p.is_file() and p.stat().st_size > DEFAULT_MAX_BYTES:
+            raise InputError(f"file is {p.stat().st_size} bytes, over the limit of {DEFAULT_MAX_BYTES}", path)
         try:
             text = p.read_text(encoding="utf-8")
             json.loads(text)
