@@ -175,3 +175,26 @@ def test_enumeration_inside_an_item_stays_one_measure():
     assert [q.value for q in ms[0].quantities] == [1, 10000]
     assert "\n责任单位：区行政审批服务局\n完成时限：2023年12月底前" in ms[0].text
     assert ms[0].deadlines[-1].date == "2023-12-31"
+
+
+def test_articles_of_a_policy_are_measures_and_its_numbered_closing_clause_is_not():
+    text = ("某市促进制造业高质量发展若干政策\n为加快制造业高质量发展，制定本政策。\n"
+            "第一条 支持重大项目招引。对新引进总投资5亿元以上的制造业项目，按设备投资额的10%给予补助，最高不超过2000万元。\n"
+            "第二条 支持企业技术改造。对设备投资500万元以上的技改项目，每家企业每年最多补助300万元。\n"
+            "第三条 本政策自2021年5月1日起施行，有效期3年，由市经信局负责解释。\n")
+    d = _one(text)
+    assert [m.number for m in d.measures] == ["第一条", "第二条"]
+    assert d.effective == "2021-05-01"
+    assert [(q.value, q.comparator, q.kind) for q in d.measures[1].quantities] == [
+        (5000000, ">=", "threshold"), (3000000, "<=", "incentive")]
+
+
+def test_an_attachment_takes_the_notices_facts_it_does_not_state():
+    text = ("某省人民政府办公厅关于印发某省促进民营经济发展行动方案的通知\n各市人民政府：\n现将方案印发给你们。\n"
+            "某省人民政府办公厅\n2024年12月10日\n"
+            "某省促进民营经济发展行动方案\n一、重点任务\n1.优化审批服务。3月底前出台实施细则。（省发展改革委负责）\n"
+            "附件1\n重点任务分工表\n1.完善政策体系。6月底前完成政策梳理。（省司法厅负责）\n")
+    docs = policyparse.parse_text(text).documents
+    assert len(docs) == 2 and docs[1].title == "重点任务分工表"
+    assert (docs[1].plan_year, docs[1].issuer, docs[1].date) == (2025, "某省人民政府办公厅", "2024-12-10")
+    assert [x.date for x in docs[1].measures[0].deadlines] == ["2025-06-30"]

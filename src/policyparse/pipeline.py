@@ -31,7 +31,9 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
     links = extract.page_links(w, ods)
     docs = []
     for i, od in enumerate(ods, 1):
-        docs.append(_document(w, od, i, src, links))
+        # an attachment (附件1 and its title) is part of the notice before it
+        parent = docs[-1] if docs and od.title_hint is not None else None
+        docs.append(_document(w, od, i, src, links, parent))
         if docs[-1].title in links:
             links.remove(docs[-1].title)
     if not docs:
@@ -81,9 +83,16 @@ def _section(w: Working, s: OutlineSection, ids: dict[int, str]) -> Section:
     )
 
 
+# what an attachment takes from the notice it is attached to, when it does not say itself
+_INHERITED = ("issuer", "doc_number", "date", "effective", "region", "plan_year")
+
+
 def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
-              links: list[str]) -> Document:
+              links: list[str], parent: Document | None = None) -> Document:
     facts = extract.document_facts(w, od, src.meta, links)
+    for f in _INHERITED if parent is not None else ():
+        if getattr(facts, f) is None:
+            setattr(facts, f, getattr(parent, f))
     ctx = extract.Context(plan_year=facts.plan_year, first_leads=facts.first_leads)
     measures: list[Measure] = []
     ids: dict[int, str] = {}

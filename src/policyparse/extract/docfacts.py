@@ -38,8 +38,8 @@ def region_of(name: str) -> str | None:
         return None
     r = m.group("county") or m.group("city")
     if r and _p("not_region").search(r):
-        return m.group("city")
-    return r
+        return m.group("city") or m.group("province")
+    return r or m.group("province")
 
 
 def _mentions(text: str):

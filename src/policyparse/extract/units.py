@@ -243,6 +243,8 @@ def _inline(text: str, lo: int, hi: int) -> list[RawUnit]:
             continue
         role = "lead" if m.group("verb") == "牵头" else "responsible"
         out.extend(_items(text, ua, ub, role))
+        if m.group("c"):
+            out.extend(_items(text, *m.span("c"), "cooperating"))
     return out
 
 

@@ -213,6 +213,10 @@ class _Builder:
         if self.attachment_list:
             self.doc.closing.append(seg)
             return
+        if self.doc.n_items and is_closing(self.text[tok.end : seg.end]):
+            # a numbered closing clause (第二十条 本政策自2021年5月1日起施行): no measure
+            self.feed_text(seg, self.text[tok.end : seg.end])
+            return
         if self.restarts(tok):
             self.new_document(pull_back=True)
         self.expect_title = False
