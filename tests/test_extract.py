@@ -198,3 +198,9 @@ def test_an_attachment_takes_the_notices_facts_it_does_not_state():
     assert len(docs) == 2 and docs[1].title == "重点任务分工表"
     assert (docs[1].plan_year, docs[1].issuer, docs[1].date) == (2025, "某省人民政府办公厅", "2024-12-10")
     assert [x.date for x in docs[1].measures[0].deadlines] == ["2025-06-30"]
+
+
+def test_full_width_arabic_numbers_print_as_arabic_digits():
+    d = _one("某区工作方案\n一、重点任务\n１２．优化审批。推进改革。（区发改局负责）\n１３．优化服务。推进改革。\n")
+    assert [m.number for m in d.measures] == ["12", "13"]
+    assert d.measures[0].text.startswith("优化审批")  # text stays as printed

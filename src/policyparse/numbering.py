@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from . import grammar
 
 
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 @dataclass(frozen=True, slots=True)
 class NumberToken:
     kind: str
@@ -23,7 +26,8 @@ class NumberToken:
     def printed(self, display: str) -> str:
         """The number as the output prints it, cut from the display text."""
         if self.style == "group":
-            return display[self.n_start : self.n_end]
+            # Arabic digits as Arabic digits: a full-width １２ prints as 12 (the spec)
+            return display[self.n_start : self.n_end].translate(_FULLWIDTH_DIGITS)
         return display[self.start : self.end].rstrip()
 
 
