@@ -204,3 +204,13 @@ def test_full_width_arabic_numbers_print_as_arabic_digits():
     d = _one("某区工作方案\n一、重点任务\n１２．优化审批。推进改革。（区发改局负责）\n１３．优化服务。推进改革。\n")
     assert [m.number for m in d.measures] == ["12", "13"]
     assert d.measures[0].text.startswith("优化审批")  # text stays as printed
+
+
+def test_targets_in_the_general_requirements_are_goals():
+    """The spec: the quantities and deadlines of 指导思想 / 总体要求 / 目标 sections are goals."""
+    d = _one("某省人民政府关于进一步优化营商环境的实施意见\n一、总体要求\n以新时代中国特色社会主义思想为指导，深化改革。"
+             "到2020年底，全省营商环境主要指标达到全国中上游水平；到2022年，市场主体突破400万户。\n"
+             "二、重点任务\n（一）优化审批服务。推行企业开办全程网办。（省市场监管局负责）\n")
+    assert [x.date for x in d.goals.deadlines] == ["2020-12-31", "2022-12-31"]
+    assert [(q.value, q.comparator) for q in d.goals.quantities] == [(4000000, ">")]
+    assert [m.number for m in d.measures] == ["（一）"]

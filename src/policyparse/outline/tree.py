@@ -119,7 +119,8 @@ class _Walker:
                 )
             )
             return None
-        if role == "goals":
+        if role in ("goals", "guidance"):
+            # the spec: the quantities and deadlines under 指导思想 / 总体要求 / 目标 are goals
             self.goal_spans.append((node.token.start, node.end))
         own = None
         if role == "tasks" and node.children and _has_own_sentences(self.text, node):
