@@ -194,6 +194,14 @@ def test_field_diff_quantities_reordered_or_named_on_one_side():
     assert [c.text for c in diff_fields(b, a)] == ["企业开办时间 2个工作日 → 1个工作日"]
 
 
+def test_field_diff_of_equal_figures_with_and_without_a_range():
+    # 5亿元以上 and 5—10亿元 tie up to value_max (None against a number): no crash ordering them
+    q = [Quantity(text="5亿元以上", value=500000000, unit="元", comparator=">=", kind="threshold", span=(0, 1)),
+         Quantity(text="5—10亿元", value=500000000, value_max=1000000000, unit="元", comparator="range",
+                  kind="threshold", span=(0, 1))]
+    assert diff_fields(_m(quantities=q), _m(quantities=list(reversed(q)))) == []
+
+
 def test_field_diff_unit_in_two_roles():
     a = _m(units=[_u("区商务局", "lead"), _u("区商务局", "responsible")])
     b = _m(units=[_u("区商务局", "responsible")])

@@ -214,3 +214,14 @@ def test_targets_in_the_general_requirements_are_goals():
     assert [x.date for x in d.goals.deadlines] == ["2020-12-31", "2022-12-31"]
     assert [(q.value, q.comparator) for q in d.goals.quantities] == [(4000000, ">")]
     assert [m.number for m in d.measures] == ["（一）"]
+
+
+def test_a_heading_or_a_unit_line_naming_a_group_or_committee_closes_nothing():
+    d = _one("某区优化营商环境实施方案\n一、重点任务\n（一）优化企业开办。推行全程网办。（区市场监管局负责）\n"
+             "二、保障措施\n（一）成立工作领导小组\n成立由区长任组长的工作领导小组，统筹推进各项工作。\n"
+             "（二）强化督查考核\n将优化营商环境工作纳入年度考核。\n")
+    assert [(m.number, m.path) for m in d.measures] == [
+        ("（一）", ["重点任务"]), ("（一）", ["保障措施"]), ("（二）", ["保障措施"])]
+    docs = policyparse.parse_text("某区2023年优化营商环境工作方案\n一、重点任务\n1.优化企业开办服务。推行全程网办。\n"
+                                  "牵头单位：\n区发展和改革委员会\n2.优化审批服务。推行拿地即开工。\n牵头单位：区住建局\n").documents
+    assert len(docs) == 1 and [m.number for m in docs[0].measures] == ["1", "2"]

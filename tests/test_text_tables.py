@@ -76,3 +76,38 @@ def test_rows_without_a_task_table_header_are_no_table():
            "索引号: | 11330800MB0R57773W/2023-144195 | 成文日期: | 2023-12-20 |\n" \
            "1.推进企业开办  全程网办  压缩时限。\n"
     assert text_tables(text) == []
+
+
+def test_label_sentences_split_by_wide_gaps_are_no_table():
+    text = ("某区2023年优化营商环境重点任务清单\n一、重点任务\n1.优化企业开办服务。推行全程网办。\n"
+            "　　工作目标：开办时间压缩至1个工作日　　责任单位：区市场监管局　　完成时限：6月底前\n"
+            "2.优化工程项目审批。推行拿地即开工。\n"
+            "　　工作目标：审批时间控制在40个工作日　　责任单位：区住建局　　完成时限：9月底前\n")
+    assert text_tables(text) == []
+    m = policyparse.parse_text(text).documents[0].measures
+    assert [(u.name, u.role) for u in m[0].units] == [("区市场监管局", "responsible")]
+    assert [d.date for d in m[1].deadlines] == ["2023-09-30"]
+
+
+def test_indented_paragraphs_after_a_gap_separated_table_are_not_rows():
+    gap = "\u3000\u3000"
+    rows = ["序号　　重点任务　　牵头单位　　配合单位　　完成时限",
+            "1　　优化企业开办服务。推行全程网办。　　县市场监管局　　县税务局　　2024年6月底前",
+            "2　　推进电子营业执照应用。　　县市场监管局　　县大数据中心　　2024年9月底前"]
+    text = ("某县2024年优化营商环境重点任务清单\n" + gap + "一、企业开办领域\n" + "\n".join(rows) + "\n"
+            + gap + "二、保障措施\n" + gap + "（一）加强组织领导。各牵头单位要细化工作措施，年底前完成评估。\n"
+            + gap + "（二）强化督查。区督查室每季度通报进展。\n")
+    (t,) = text_tables(text)
+    assert len(t.rows) == 3
+    ms = policyparse.parse_text(text).documents[0].measures
+    assert [(m.number, m.path) for m in ms] == [("1", ["企业开办领域"]), ("2", ["企业开办领域"]),
+                                              ("（一）", ["保障措施"]), ("（二）", ["保障措施"])]
+
+
+def test_two_tabs_hold_an_empty_cell():
+    text = "重点任务清单\n" + "\n".join("\t".join(r) for r in [
+        TASK_HEADER, ["1", "推进电子营业执照应用。", "县市场监管局", "", "2024年9月底前"]]) + "\n"
+    (t,) = text_tables(text)
+    assert [c.text for c in t.rows[1]] == ["1", "推进电子营业执照应用。", "县市场监管局", "", "2024年9月底前"]
+    (m,) = policyparse.parse_text(text).documents[0].measures
+    assert [u.name for u in m.units] == ["县市场监管局"] and [d.date for d in m.deadlines] == ["2024-09-30"]

@@ -3,6 +3,7 @@ dropped or changed role; deadlines moved; quantities changed (``个体工商户�
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Deadline, Measure, Quantity, Unit
@@ -103,7 +104,7 @@ def _figure(q: Quantity) -> tuple:
 
 
 def diff_quantities(a: list[Quantity], b: list[Quantity]) -> list[Change]:
-    if sorted(map(_figure, a)) == sorted(map(_figure, b)):
+    if Counter(map(_figure, a)) == Counter(map(_figure, b)):
         return []  # the same figures, in another order
     out = []
     used: set[int] = set()

@@ -22,7 +22,6 @@ class _Rule:
     period: str
     month_shift: int = 0
     day: int | None = None   # the day, for a pattern without one (12月中旬 → the 20th)
-    year_shift: int = 0      # added to the plan year (次年3月底前 → the year after)
 
 
 @functools.cache
@@ -30,7 +29,7 @@ def _rules() -> tuple[list[_Rule], re.Pattern[str], re.Pattern[str]]:
     g = grammar.load("time")
     rules = [
         _Rule(r["name"], grammar.compile_pattern("time", r["pattern"]), r["period"],
-              int(r.get("month_shift", 0)), r.get("day"), int(r.get("year_shift", 0)))
+              int(r.get("month_shift", 0)), r.get("day"))
         for r in g["rules"]
     ]
     return rules, re.compile(g["exclude_before"]), re.compile(g["exclude_after"])
@@ -61,10 +60,6 @@ def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, 
     else:
         if year is None and p not in ("fyp_end",):
             year, inferred = plan_year, plan_year is not None
-            if year is not None:
-                year += rule.year_shift
-            elif rule.year_shift:
-                return None  # 次年… with no plan year: no date to give
         if p in ("year_end", "plan_year_end"):
             month, day = 12, 31
         elif p == "half1":

@@ -38,8 +38,16 @@ def region_of(name: str) -> str | None:
         return None
     r = m.group("county") or m.group("city")
     if r and _p("not_region").search(r):
-        return m.group("city") or m.group("province")
-    return r or m.group("province")
+        return m.group("city") or _province(name, m)
+    return r or _province(name, m)
+
+
+def _province(name: str, m: re.Match[str]) -> str | None:
+    """The province, for a provincial plan: one whose name names no lower area after it
+    (河北省围场满族蒙古族自治县… is the county's, found by the mentions)."""
+    if m.group("province") and not _p("lower_area").search(to_simplified(name), m.end("province")):
+        return m.group("province")
+    return None
 
 
 def _mentions(text: str):

@@ -241,10 +241,11 @@ def _inline(text: str, lo: int, hi: int) -> list[RawUnit]:
         ua, ub = m.span("u")
         if not g.suffix.search(text[ua:ub]):
             continue
+        parts = [text[x:y] for x, y in (_drop_tail(text, *_strip(text, a, b)) for a, b in _split(text, ua, ub))]
+        if not all(g.suffix.search(p.removesuffix("等")) or g.etc_generic.search(p) for p in parts):
+            continue  # 由政府引导、市场主导、企业负责: a slogan, not a list of units
         role = "lead" if m.group("verb") == "牵头" else "responsible"
         out.extend(_items(text, ua, ub, role))
-        if m.group("c"):
-            out.extend(_items(text, *m.span("c"), "cooperating"))
     return out
 
 

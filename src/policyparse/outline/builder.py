@@ -81,7 +81,8 @@ class RawDocument:
 def _patterns():
     g = grammar.load("outline")
     return {
-        "closing": [re.compile(p) for p in g["closing"]],
+        "closing_clause": [re.compile(p) for p in g["closing_clause"]],
+        "closing": [re.compile(p) for p in g["closing_clause"] + g["closing"]],
         "attachment": re.compile(g["attachment"]),
         "preamble": re.compile(g["preamble"]),
         "title": re.compile(g["title"]),
@@ -91,6 +92,11 @@ def _patterns():
 
 def is_closing(line: str) -> bool:
     return any(p.search(line) for p in _patterns()["closing"])
+
+
+def is_closing_clause(line: str) -> bool:
+    """An effective-date or interpretation clause (本方案自…起施行), numbered or not."""
+    return any(p.search(line) for p in _patterns()["closing_clause"])
 
 
 def is_title_line(line: str) -> bool:
@@ -213,7 +219,7 @@ class _Builder:
         if self.attachment_list:
             self.doc.closing.append(seg)
             return
-        if self.doc.n_items and is_closing(self.text[tok.end : seg.end]):
+        if self.doc.n_items and is_closing_clause(self.text[tok.end : seg.end]):
             # a numbered closing clause (第二十条 本政策自2021年5月1日起施行): no measure
             self.feed_text(seg, self.text[tok.end : seg.end])
             return

@@ -171,15 +171,19 @@ def _flat(s: str) -> str:
 # cells of a table pasted as plain text: tabs, pipes (``cell | cell |``) or runs of two
 # or more spaces (ideographic spaces too) between them
 _DELIMS = {
-    "tab": re.compile(r"\t+"),
+    "tab": re.compile(r"\t"),  # one tab a cell: two tabs hold an empty cell
     "pipe": re.compile(r"\s*[|｜]\s*"),
     "spaces": re.compile(r"[ \u3000]{2,}"),
 }
 
 
 def _cells(line: str, start: int, kind: str) -> list[Cell]:
-    """The cells of one line split by ``kind``, each with its span (blanks trimmed)."""
+    """The cells of one line split by ``kind``, each with its span (blanks trimmed). The
+    line's own indentation and trailing blanks split nothing."""
     out = []
+    lead = len(line) - len(line.lstrip(" \u3000\t"))
+    start += lead
+    line = line[lead:].rstrip(" \u3000\t")
     pos = 0
     pieces = []
     for m in _DELIMS[kind].finditer(line):
@@ -198,6 +202,9 @@ def _cells(line: str, start: int, kind: str) -> list[Cell]:
         while out and not out[-1].text:
             out.pop()
     return out
+
+
+_HEADER_CELL = 20  # characters a header cell of a pasted table may have
 
 
 def text_tables(text: str) -> list[Table]:
@@ -222,12 +229,15 @@ def text_tables(text: str) -> list[Table]:
         j = i
         while j < len(lines) and lines[j][1].strip():
             cells = _cells(lines[j][1], lines[j][0], kind)
-            if len(cells) < 2:
+            if sum(1 for c in cells if c.text) < 2:
                 break
             rows.append(cells)
             j += 1
         head = find_header([[c.text for c in r] for r in rows])
-        if head is None:
+        # a header is a row of short labels (not 责任单位：区市场监管局 in a sentence), and a
+        # table has at least one row under it
+        if head is None or head[0] + 1 >= len(rows) or \
+                any(len(c.text) > _HEADER_CELL or ":" in c.text or "：" in c.text for c in rows[head[0]]):
             i = max(j, i + 1)
             continue
         h, roles = head
