@@ -225,3 +225,9 @@ def test_a_heading_or_a_unit_line_naming_a_group_or_committee_closes_nothing():
     docs = policyparse.parse_text("某区2023年优化营商环境工作方案\n一、重点任务\n1.优化企业开办服务。推行全程网办。\n"
                                   "牵头单位：\n区发展和改革委员会\n2.优化审批服务。推行拿地即开工。\n牵头单位：区住建局\n").documents
     assert len(docs) == 1 and [m.number for m in docs[0].measures] == ["1", "2"]
+
+
+def test_a_title_ending_in_a_span_of_years_gives_the_first_as_plan_year():
+    d = _one("韶关市浈江区优化营商环境三年行动方案（2022—2024年）\n一、重点任务\n1.优化审批服务。年内完成系统建设。（区政务服务数据管理局负责）\n")
+    assert (d.title, d.region, d.plan_year) == ("韶关市浈江区优化营商环境三年行动方案（2022—2024年）", "浈江区", 2022)
+    assert [x.date for x in d.measures[0].deadlines] == ["2022-12-31"]
