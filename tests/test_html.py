@@ -164,3 +164,38 @@ def test_plain_layout_table_page_without_classes(tmp_path):
     r = policyparse.parse(path)
     assert len(r.documents[0].measures) == 29
     assert "链接一" not in r.source_text and "网站标识码" not in r.source_text
+
+
+def _page(body: str) -> bytes:
+    return ("<html><head><meta charset='utf-8'><title>x</title></head><body><div id='zoom'>"
+            "<h1>平遥县2023年优化营商环境行动方案</h1>" + body + "</div></body></html>").encode("utf-8")
+
+
+def test_what_a_browser_does_not_show_is_not_read(tmp_path):
+    path = tmp_path / "hidden.html"
+    path.write_bytes(_page(
+        "<p>一、重点任务</p><p>1.推行“一业一证”改革，覆盖行业达到20个。（县审批局负责）</p>"
+        "<p style='display: none'>2.隐藏的测试措施。（隐藏单位负责）</p>"
+        "<p hidden>3.另一条隐藏措施。（隐藏单位负责）</p>"
+        "<div style='visibility:hidden'>4.看不见的措施。</div>"
+        "<p>2.建立企业诉求“直通车”，办结率达到98%。（县营商办负责）</p>"))
+    r = policyparse.parse(path)
+    assert "隐藏" not in r.source_text and "看不见" not in r.source_text
+    assert [m.number for d in r.documents for m in d.measures] == ["1", "2"]
+
+
+def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
+    head = "".join(f"<th>{h}</th>" for h in ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
+    rows = ["<tr><td colspan='5'>一、政务服务</td></tr>",
+            "<tr><td>1</td><td>推行企业开办“一日办结”。</td><td>县市场监管局</td><td>县税务局</td><td>2023年6月底前</td></tr>",
+            "<tr><td colspan='5'>二、要素保障</td></tr>",
+            "<tr><td>2</td><td>组织政银企对接活动不少于10场。</td><td>县金融办</td><td>人行平遥支行</td><td>2023年9月底前</td></tr>"]
+    path = tmp_path / "subhead.html"
+    path.write_bytes(_page("<p>一、重点任务</p><p>1.推进政务服务“一网通办”。（县审批局负责）</p>"
+                           "<p>二、任务分解</p><table><tr>" + head + "</tr>" + "".join(rows) + "</table>"
+                           "<p>三、保障措施</p><p>（一）加强组织领导。各单位要细化措施。</p>"
+                           "<p>本方案自2023年5月8日起施行。</p>"))
+    (doc,) = policyparse.parse(path).documents
+    assert doc.effective == "2023-05-08"
+    table = [m for m in doc.measures if m.units and m.units[0].name in ("县市场监管局", "县金融办")]
+    assert [(m.number, [d.date for d in m.deadlines]) for m in table] == [("1", ["2023-06-30"]), ("2", ["2023-09-30"])]

@@ -75,6 +75,11 @@ def toc_line() -> re.Pattern[str]:
 
 
 @functools.cache
+def table_row() -> re.Pattern[str]:
+    return re.compile(grammar.load("numbering")["table_row"])
+
+
+@functools.cache
 def toc_header() -> re.Pattern[str]:
     return re.compile(grammar.load("numbering")["toc_header"])
 

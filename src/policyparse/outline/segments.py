@@ -39,6 +39,8 @@ def split_lines(text: str) -> list[Segment]:
         if a == b:
             continue
         tok = numbering.match_at(line)
+        if tok is not None and numbering.table_row().search(line):
+            tok = None
         if numbering.toc_header().match(line):
             in_toc = True
             segs.append(Segment(a, b, None, toc=True))

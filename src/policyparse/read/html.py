@@ -392,6 +392,14 @@ def _iso_date(s: str) -> str | None:
 # ---------------------------------------------------------------- the reader
 
 
+def _hidden(el) -> bool:
+    """An element a browser does not show: ``hidden``, ``display:none``, ``visibility:hidden``."""
+    if el.get("hidden") is not None:
+        return True
+    style = re.sub(r"\s+", "", (el.get("style") or "").lower())
+    return "display:none" in style or "visibility:hidden" in style
+
+
 def read_html(data: bytes):
     from . import SourceDoc
     from .tables import TableBuilder
@@ -410,7 +418,7 @@ def read_html(data: bytes):
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
-        if el.tag in _grammar()["drop_tags"] or el.tag == "head":
+        if el.tag in _grammar()["drop_tags"] or el.tag == "head" or _hidden(el):
             _drop(el)
     body = root.find("body")
     if body is None:

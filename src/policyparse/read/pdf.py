@@ -56,6 +56,7 @@ def _grammar():
         "min_share": float(rep["min_share"]),
         "max_chars": int(rep["max_chars"]),
         "table_hint": re.compile(g["table_hint"]),
+        "title": re.compile(g["plan_title"]),
     }
 
 
@@ -72,23 +73,31 @@ def furniture(pages: list[list[str]]) -> list[set[int]]:
     """For each page (a list of lines), the indices of its furniture lines: page
     numbers and running headers/footers among its first and last lines."""
     g = _grammar()
-    edges: list[list[int]] = []
+    # a header recurs among the top lines, a footer among the bottom lines: a line at the
+    # foot of one page and the head of the next (完成时限：2023年7月底前 / …8月底前) is text
+    edges: list[tuple[list[int], list[int]]] = []
     for lines in pages:
         idx = [i for i, ln in enumerate(lines) if ln.strip()]
         k = g["edge"]
-        edge = idx[:k] + [i for i in idx[-k:] if i not in idx[:k]]
-        edges.append(edge)
-    counts: Counter[str] = Counter()
-    for lines, edge in zip(pages, edges):
-        counts.update({_key(lines[i]) for i in edge if len(lines[i].strip()) <= g["max_chars"]})
+        edges.append((idx[:k], [i for i in idx[-k:] if i not in idx[:k]]))
+    counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for lines, sides in zip(pages, edges):
+        for count, side in zip(counts, sides):
+            count.update({_key(lines[i]) for i in side if len(lines[i].strip()) <= g["max_chars"]})
     need = max(g["min_pages"], g["min_share"] * len(pages))
     out: list[set[int]] = []
-    for lines, edge in zip(pages, edges):
+    for p, (lines, sides) in enumerate(zip(pages, edges)):
         drop: set[int] = set()
-        for i in edge:
-            s = lines[i].strip()
-            if is_page_number(s) or (len(pages) > 1 and len(s) <= g["max_chars"] and counts[_key(s)] >= need):
-                drop.add(i)
+        for count, side in zip(counts, sides):
+            for i in side:
+                s = lines[i].strip()
+                if is_page_number(s):
+                    drop.add(i)
+                elif len(pages) > 1 and len(s) <= g["max_chars"] and count[_key(s)] >= need:
+                    # the plan's title, repeated as the running header of later pages,
+                    # is the title on the first page
+                    if not (p == 0 and g["title"].match(s)):
+                        drop.add(i)
         out.append(drop)
     return out
 
