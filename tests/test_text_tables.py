@@ -111,3 +111,14 @@ def test_two_tabs_hold_an_empty_cell():
     assert [c.text for c in t.rows[1]] == ["1", "推进电子营业执照应用。", "县市场监管局", "", "2024年9月底前"]
     (m,) = policyparse.parse_text(text).documents[0].measures
     assert [u.name for u in m.units] == ["县市场监管局"] and [d.date for d in m.deadlines] == ["2024-09-30"]
+
+
+def test_an_empty_category_cell_is_the_one_above_it():
+    """A merged category cell reaches a reader (a PDF's, a copy's) on its first row only."""
+    header = ["类别", "序号", "重点任务", "牵头单位", "完成时限"]
+    rows = [["政务服务", "1", "推行企业开办一日办结。", "县市场监管局", "2024年6月底前"],
+            ["", "2", "推行联合验收。", "县住建局", "2024年9月底前"],
+            ["要素保障", "3", "保障重点项目用地。", "县自然资源局", "2024年12月底前"]]
+    text = "重点任务清单\n" + "\n".join("\t".join(r) for r in [header, *rows]) + "\n"
+    ms = policyparse.parse_text(text).documents[0].measures
+    assert [(m.number, m.path) for m in ms] == [("1", ["政务服务"]), ("2", ["政务服务"]), ("3", ["要素保障"])]

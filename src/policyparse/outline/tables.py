@@ -141,6 +141,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
                  if r in ("lead", "responsible", "cooperating", "responsible_first_leads")]
     out = []
     seen_rows = 0
+    category = ""
     for row in t.rows[t.header_row + 1 :]:
         if len(row) != len(roles):
             continue
@@ -159,8 +160,11 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         own = [c for c in row if c.start >= task.start and c.text.strip()]
         span = (task.start, max(c.end for c in own))
         path = list(heading)
-        if "category" in col and row[col["category"]].text.strip():
-            path.append(row[col["category"]].text.strip())
+        if "category" in col:
+            # an empty category cell is the one above it (a merged cell read from a PDF)
+            category = row[col["category"]].text.strip() or category
+            if category:
+                path.append(category)
         units = []
         for i, role in unit_cols:
             units.extend(cell_units(row[i], role, ctx.first_leads))
