@@ -181,9 +181,10 @@ def _cells(line: str, start: int, kind: str) -> list[Cell]:
     """The cells of one line split by ``kind``, each with its span (blanks trimmed). The
     line's own indentation and trailing blanks split nothing."""
     out = []
-    lead = len(line) - len(line.lstrip(" \u3000\t"))
+    blank = " \u3000" if kind == "tab" else " \u3000\t"  # a leading tab is an empty first cell
+    lead = len(line) - len(line.lstrip(blank))
     start += lead
-    line = line[lead:].rstrip(" \u3000\t")
+    line = line[lead:].rstrip(blank)
     pos = 0
     pieces = []
     for m in _DELIMS[kind].finditer(line):
