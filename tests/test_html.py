@@ -199,3 +199,12 @@ def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
     assert doc.effective == "2023-05-08"
     table = [m for m in doc.measures if m.units and m.units[0].name in ("县市场监管局", "县金融办")]
     assert [(m.number, [d.date for d in m.deadlines]) for m in table] == [("1", ["2023-06-30"]), ("2", ["2023-09-30"])]
+
+
+def test_a_notice_hidden_until_a_script_shows_it_is_still_read(tmp_path):
+    path = tmp_path / "tabbed.html"
+    path.write_bytes(_page("<div style='display:none' class='tab-panel'><p>一、重点任务</p>"
+                           "<p>1.推行“一业一证”改革，覆盖行业达到20个。（县审批局负责）</p>"
+                           "<p>2.建立企业诉求“直通车”，办结率达到98%。（县营商办负责）</p></div>"))
+    r = policyparse.parse(path)
+    assert [m.number for d in r.documents for m in d.measures] == ["1", "2"]

@@ -415,11 +415,14 @@ def read_html(data: bytes):
         raise InputError("empty HTML page: nothing to parse")
     meta = _meta_tags(root)
     page_title = _page_title(root)
+    total = _cjk("".join(root.itertext()))
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
-        if el.tag in _grammar()["drop_tags"] or el.tag == "head" or _hidden(el):
+        if el.tag in _grammar()["drop_tags"] or el.tag == "head":
             _drop(el)
+        elif _hidden(el) and _cjk("".join(el.itertext())) <= total / 2:
+            _drop(el)  # (a tabbed page may hide the notice itself until a script shows it)
     body = root.find("body")
     if body is None:
         body = root
