@@ -208,3 +208,17 @@ def test_a_notice_hidden_until_a_script_shows_it_is_still_read(tmp_path):
                            "<p>2.建立企业诉求“直通车”，办结率达到98%。（县营商办负责）</p></div>"))
     r = policyparse.parse(path)
     assert [m.number for d in r.documents for m in d.measures] == ["1", "2"]
+
+
+def test_items_of_a_numbered_list_carry_the_number_a_browser_draws(tmp_path):
+    path = tmp_path / "ol.html"
+    path.write_bytes(_page("<p>一、重点任务</p><ol>"
+                           "<li>优化企业开办服务。推行全程网办。（牵头单位：区市场监管局）</li>"
+                           "<li>提升审批效率。6月底前压减审批时限。（区行政审批局负责）</li></ol>"
+                           "<ol start='3'><li>优化纳税服务。推行非接触式办税。（区税务局负责）</li></ol>"
+                           "<ol><li>4.强化要素保障。新增普惠贷款。（区金融办负责）</li></ol>"))
+    r = policyparse.parse(path)
+    ms = [m for d in r.documents for m in d.measures]
+    assert [(m.number, m.title) for m in ms] == [("1", "优化企业开办服务"), ("2", "提升审批效率"),
+                                                ("3", "优化纳税服务"), ("4", "强化要素保障")]
+    assert [(u.name, u.role) for u in ms[0].units] == [("区市场监管局", "lead")]

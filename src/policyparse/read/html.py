@@ -261,12 +261,32 @@ class _Renderer:
         block = tag in _BLOCK
         if block:
             self.flush()
+        if tag == "li":
+            self.text(_list_marker(el))
         self.text(el.text)
         for ch in el:
             self.render(ch)
         if block:
             self.flush()
         self.text(el.tail)
+
+
+def _list_marker(li) -> str:
+    """The number a browser draws before an item of a numbered list (``<ol>``, decimal):
+    ``3.`` — part of the visible text, and the item's numbering. None when the item
+    prints its own number already."""
+    ol = li.getparent()
+    if ol is None or ol.tag != "ol" or (ol.get("type") or "1") != "1":
+        return ""
+    own = "".join(li.itertext()).lstrip(" \u3000\u00a0")
+    if re.match(r"[\d０-９一二三四五六七八九十（(①-⑳]", own):
+        return ""
+    try:
+        start = int(ol.get("start") or 1)
+    except ValueError:
+        start = 1
+    items = [x for x in ol if x.tag == "li"]
+    return f"{start + items.index(li)}."
 
 
 def _clean_line(s: str) -> str:
