@@ -63,7 +63,17 @@ def test_closing_lines(ex):
     assert is_closing(_w(ex["closing"]))
 
 
-@pytest.mark.parametrize("ex", _examples("time"), ids=lambda e: e["text"])
+@pytest.mark.parametrize("ex", [e for e in _examples("time") if "cell" in e], ids=lambda e: e["cell"])
+def test_deadline_cells(ex):
+    from policyparse.extract.deadlines import cell_deadline
+    from policyparse.extract.types import Context
+
+    t = _w(ex["cell"])
+    d = cell_deadline(t, 0, len(t), Context(plan_year=ex["plan_year"]))
+    assert (d.date if d else None) == ex["date"]
+
+
+@pytest.mark.parametrize("ex", [e for e in _examples("time") if "text" in e], ids=lambda e: e["text"])
 def test_deadlines(ex):
     from policyparse.extract.deadlines import find_deadlines
     from policyparse.extract.types import Context

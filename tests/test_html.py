@@ -171,19 +171,6 @@ def _page(body: str) -> bytes:
             "<h1>平遥县2023年优化营商环境行动方案</h1>" + body + "</div></body></html>").encode("utf-8")
 
 
-def test_what_a_browser_does_not_show_is_not_read(tmp_path):
-    path = tmp_path / "hidden.html"
-    path.write_bytes(_page(
-        "<p>一、重点任务</p><p>1.推行“一业一证”改革，覆盖行业达到20个。（县审批局负责）</p>"
-        "<p style='display: none'>2.隐藏的测试措施。（隐藏单位负责）</p>"
-        "<p hidden>3.另一条隐藏措施。（隐藏单位负责）</p>"
-        "<div style='visibility:hidden'>4.看不见的措施。</div>"
-        "<p>2.建立企业诉求“直通车”，办结率达到98%。（县营商办负责）</p>"))
-    r = policyparse.parse(path)
-    assert "隐藏" not in r.source_text and "看不见" not in r.source_text
-    assert [m.number for d in r.documents for m in d.measures] == ["1", "2"]
-
-
 def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
     head = "".join(f"<th>{h}</th>" for h in ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
     rows = ["<tr><td colspan='5'>一、政务服务</td></tr>",
@@ -202,6 +189,8 @@ def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
 
 
 def test_a_notice_hidden_until_a_script_shows_it_is_still_read(tmp_path):
+    """Hidden elements are read: a page may hide the notice, or its second half (展开全文),
+    until a script shows it."""
     path = tmp_path / "tabbed.html"
     path.write_bytes(_page("<div style='display:none' class='tab-panel'><p>一、重点任务</p>"
                            "<p>1.推行“一业一证”改革，覆盖行业达到20个。（县审批局负责）</p>"
@@ -222,3 +211,17 @@ def test_items_of_a_numbered_list_carry_the_number_a_browser_draws(tmp_path):
     assert [(m.number, m.title) for m in ms] == [("1", "优化企业开办服务"), ("2", "提升审批效率"),
                                                 ("3", "优化纳税服务"), ("4", "强化要素保障")]
     assert [(u.name, u.role) for u in ms[0].units] == [("区市场监管局", "lead")]
+
+
+def test_list_items_that_number_themselves_or_start_with_a_figure(tmp_path):
+    path = tmp_path / "ol2.html"
+    path.write_bytes(_page("<p>一、重点任务</p><ol><li><p>优化企业开办服务。推行全程网办。（区市场监管局负责）</p></li>"
+                           "<li>2023年底前建成企业服务中心。（区营商办负责）</li>"
+                           "<li>12345热线接通率达到95%以上。（区政务服务中心负责）</li></ol>"
+                           "<p>二、政策措施</p><ol><li>第一条 支持企业做大做强。（区发改局负责）</li></ol>"
+                           "<p>三、保障措施</p><ol style='list-style: none'><li>加强组织领导。</li></ol>"))
+    r = policyparse.parse(path)
+    assert [(m.number, m.title[:8]) for d in r.documents for m in d.measures] == [
+        ("1", "优化企业开办服务"), ("2", "2023年底前建"), ("3", "12345热线接"), ("第一条", "支持企业做大做强"),
+        ("三", "保障措施")]
+    assert "1.\n" not in r.source_text and "加强组织领导" in r.source_text

@@ -122,3 +122,22 @@ def test_an_empty_category_cell_is_the_one_above_it():
     text = "重点任务清单\n" + "\n".join("\t".join(r) for r in [header, *rows]) + "\n"
     ms = policyparse.parse_text(text).documents[0].measures
     assert [(m.number, m.path) for m in ms] == [("1", ["政务服务"]), ("2", ["政务服务"]), ("3", ["要素保障"])]
+
+
+def test_a_table_indented_by_a_tab_keeps_its_columns():
+    rows = [TASK_HEADER, ["1", "推进电子营业执照应用。", "县市场监管局", "县大数据中心", "2024年6月底前"]]
+    text = "重点任务清单\n" + "\n".join("\t" + "\t".join(r) for r in rows) + "\n"
+    (t,) = text_tables(text)
+    assert [c.text for c in t.rows[1]] == rows[1]
+    assert t.roles == ["number", "task", "lead", "cooperating", "deadline"]
+
+
+def test_a_bare_date_in_the_deadline_cell_is_that_deadline_and_nowhere_else():
+    rows = [TASK_HEADER, ["1", "推进电子营业执照应用。", "县市场监管局", "县大数据中心", "2024年12月31日"],
+            ["2", "优化纳税服务。", "县税务局", "", "2024年6月"]]
+    text = "重点任务清单\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+    ms = policyparse.parse_text(text).documents[0].measures
+    assert [[d.date for d in m.deadlines] for m in ms] == [["2024-12-31"], ["2024-06-30"]]
+    # a date in another table, or in running text, is no deadline
+    other = "主要目标\n序号 | 指标 | 基期值 | 基期年份 |\n1 | 市场主体总量 | 5000户 | 2022年12月 |\n"
+    assert policyparse.parse_text(other).documents[0].goals.deadlines == []

@@ -125,6 +125,29 @@ def _scan(text, wa, wb, start, rules, excl_before, excl_after, found) -> None:
             found.append((a, b, rule, m))
 
 
+@functools.cache
+def _cell_rules() -> list[_Rule]:
+    g = grammar.load("time")
+    return [_Rule(r["name"], grammar.compile_pattern("time", r["pattern"]), r["period"])
+            for r in g.get("cell_rules", [])]
+
+
+def cell_deadline(text: str, start: int, end: int, ctx: Context | None = None) -> RawDeadline | None:
+    """A 完成时限 cell ``text[start:end]`` that holds nothing but a date (``2023年12月31日``,
+    ``2025年6月``): that deadline (``cell_rules`` in grammars/time.yaml)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    for rule in _cell_rules():
+        m = rule.pattern.fullmatch(text, start, end)
+        if m:
+            res = resolve(rule, m, ctx.plan_year if ctx else None)
+            if res:
+                return RawDeadline((start, end), res[0], res[1])
+    return None
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None,
                    ctx: Context | None = None) -> list[RawDeadline]:
     """Every deadline in ``text[start:end]`` (working copy), in reading order."""

@@ -149,7 +149,8 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         if not task.text.strip() or _is_repeated_header(row, roles):
             continue
         if len({id(c) for c in row}) <= 2 and sum(1 for c in row if c is task) > 1:
-            continue  # a cell spanning the whole row: a sub-heading, not a task
+            category = ""  # a cell spanning the whole row: a sub-heading, not a task
+            continue
         seen_rows += 1
         number = row[col["number"]].text.strip() if "number" in col else ""
         number = number.rstrip("、.．") or str(seen_rows)
@@ -203,7 +204,12 @@ def _fields(w, text_cells, deadline_cell, ctx):
         quantities += [_quantity(w, q) for q in f.quantities]
     if deadline_cell is not None and deadline_cell.text.strip() and not is_no_deadline(deadline_cell.text):
         a, b = w.from_source(deadline_cell.start, deadline_cell.end)
-        for d in _find_deadlines(w.text, a, b, ctx):
+        found = _find_deadlines(w.text, a, b, ctx)
+        if not found:
+            from ..extract.deadlines import cell_deadline
+
+            found = [d for d in [cell_deadline(w.text, a, b, ctx)] if d]
+        for d in found:
             dl = _deadline(w, d)
             if all(x.span != dl.span for x in deadlines):
                 deadlines.append(dl)

@@ -234,11 +234,14 @@ class _Renderer:
     def __init__(self) -> None:
         self.blocks: list[tuple[str, object]] = []
         self.buf: list[str] = []
+        self.marker = ""  # the number of a numbered-list item, not yet written
 
     def flush(self) -> None:
         line = _clean_line("".join(self.buf))
         self.buf = []
         if line:
+            if self.marker:  # "2. 2023年底前…": a space keeps the marker off a leading figure
+                line, self.marker = self.marker + (" " if line[0].isdigit() else "") + line, ""
             self.blocks.append(("line", line))
 
     def text(self, s: str | None) -> None:
@@ -262,7 +265,7 @@ class _Renderer:
         if block:
             self.flush()
         if tag == "li":
-            self.text(_list_marker(el))
+            self.marker = _list_marker(el)  # put before the item's first line of text
         self.text(el.text)
         for ch in el:
             self.render(ch)
@@ -275,11 +278,15 @@ def _list_marker(li) -> str:
     """The number a browser draws before an item of a numbered list (``<ol>``, decimal):
     ``3.`` — part of the visible text, and the item's numbering. None when the item
     prints its own number already."""
+    from ..numbering import match_at
+    from ..normalize.script import fold_width
+
     ol = li.getparent()
-    if ol is None or ol.tag != "ol" or (ol.get("type") or "1") != "1":
+    if ol is None or ol.tag != "ol" or (ol.get("type") or "1") != "1" \
+            or "list-style:none" in re.sub(r"\s+", "", (ol.get("style") or "").lower()):
         return ""
-    own = "".join(li.itertext()).lstrip(" \u3000\u00a0")
-    if re.match(r"[\d０-９一二三四五六七八九十（(①-⑳]", own):
+    own = fold_width("".join(li.itertext()).strip(" \u3000\u00a0\t\r\n"))
+    if match_at(own) is not None:  # 1.…, （一）…, 第一条 …: the item prints its own number
         return ""
     try:
         start = int(ol.get("start") or 1)
@@ -412,14 +419,6 @@ def _iso_date(s: str) -> str | None:
 # ---------------------------------------------------------------- the reader
 
 
-def _hidden(el) -> bool:
-    """An element a browser does not show: ``hidden``, ``display:none``, ``visibility:hidden``."""
-    if el.get("hidden") is not None:
-        return True
-    style = re.sub(r"\s+", "", (el.get("style") or "").lower())
-    return "display:none" in style or "visibility:hidden" in style
-
-
 def read_html(data: bytes):
     from . import SourceDoc
     from .tables import TableBuilder
@@ -435,14 +434,11 @@ def read_html(data: bytes):
         raise InputError("empty HTML page: nothing to parse")
     meta = _meta_tags(root)
     page_title = _page_title(root)
-    total = _cjk("".join(root.itertext()))
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
         if el.tag in _grammar()["drop_tags"] or el.tag == "head":
             _drop(el)
-        elif _hidden(el) and _cjk("".join(el.itertext())) <= total / 2:
-            _drop(el)  # (a tabbed page may hide the notice itself until a script shows it)
     body = root.find("body")
     if body is None:
         body = root

@@ -79,7 +79,7 @@ def furniture(pages: list[list[str]]) -> list[set[int]]:
     for lines in pages:
         idx = [i for i, ln in enumerate(lines) if ln.strip()]
         k = g["edge"]
-        edges.append((idx[:k], [i for i in idx[-k:] if i not in idx[:k]]))
+        edges.append((idx[:k], idx[-k:]))  # on a short page a line may be both
     counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     for lines, sides in zip(pages, edges):
         for count, side in zip(counts, sides):
@@ -88,15 +88,15 @@ def furniture(pages: list[list[str]]) -> list[set[int]]:
     out: list[set[int]] = []
     for p, (lines, sides) in enumerate(zip(pages, edges)):
         drop: set[int] = set()
-        for count, side in zip(counts, sides):
+        for top, count, side in zip((True, False), counts, sides):
             for i in side:
                 s = lines[i].strip()
                 if is_page_number(s):
                     drop.add(i)
                 elif len(pages) > 1 and len(s) <= g["max_chars"] and count[_key(s)] >= need:
                     # the plan's title, repeated as the running header of later pages,
-                    # is the title on the first page
-                    if not (p == 0 and g["title"].match(s)):
+                    # is the title at the head of the first page
+                    if not (p == 0 and top and g["title"].match(s)):
                         drop.add(i)
         out.append(drop)
     return out

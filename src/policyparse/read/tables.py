@@ -177,12 +177,19 @@ _DELIMS = {
 }
 
 
-def _cells(line: str, start: int, kind: str) -> list[Cell]:
+def _cells(line: str, start: int, kind: str, indent: int = 0) -> list[Cell]:
     """The cells of one line split by ``kind``, each with its span (blanks trimmed). The
-    line's own indentation and trailing blanks split nothing."""
+    line's own indentation and trailing blanks split nothing; of tab-separated lines, up
+    to ``indent`` leading tabs are indentation (the table's own), a further one an empty
+    first cell (a row under a merged category cell)."""
     out = []
-    blank = " \u3000" if kind == "tab" else " \u3000\t"  # a leading tab is an empty first cell
+    blank = " \u3000" if kind == "tab" else " \u3000\t"
     lead = len(line) - len(line.lstrip(blank))
+    if kind == "tab":
+        while lead < len(line) and line[lead] == "\t" and indent > 0:
+            lead, indent = lead + 1, indent - 1
+        while lead < len(line) and line[lead] in " \u3000":
+            lead += 1
     start += lead
     line = line[lead:].rstrip(blank)
     pos = 0
@@ -228,8 +235,9 @@ def text_tables(text: str) -> list[Table]:
             continue
         rows = []
         j = i
+        indent = len(line) - len(line.lstrip("\t")) if kind == "tab" else 0
         while j < len(lines) and lines[j][1].strip():
-            cells = _cells(lines[j][1], lines[j][0], kind)
+            cells = _cells(lines[j][1], lines[j][0], kind, indent)
             if sum(1 for c in cells if c.text) < 2:
                 break
             rows.append(cells)
