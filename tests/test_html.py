@@ -225,3 +225,24 @@ def test_list_items_that_number_themselves_or_start_with_a_figure(tmp_path):
         ("1", "优化企业开办服务"), ("2", "2023年底前建"), ("3", "12345热线接"), ("第一条", "支持企业做大做强"),
         ("三", "保障措施")]
     assert "1.\n" not in r.source_text and "加强组织领导" in r.source_text
+
+
+def test_rows_of_a_table_without_a_header_keep_their_numbers(tmp_path):
+    path = tmp_path / "nohead.html"
+    path.write_bytes(_page("<p>一、重点任务</p><table>"
+                           "<tr><td>1.优化企业开办服务。推行全程网办。</td><td>县市场监管局</td></tr>"
+                           "<tr><td>2.优化审批服务。推行拿地即开工。</td><td>县住建局</td></tr></table>"))
+    r = policyparse.parse(path)
+    assert [m.number for d in r.documents for m in d.measures] == ["1", "2"]
+
+
+def test_a_spanning_sub_heading_row_ends_the_category_above(tmp_path):
+    head = "".join(f"<th>{h}</th>" for h in ["类别", "序号", "重点任务", "牵头单位", "完成时限"])
+    rows = ["<tr><td rowspan='2'>政务服务</td><td>1</td><td>推行一日办结。</td><td>县市场监管局</td><td>2023年6月底前</td></tr>",
+            "<tr><td>2</td><td>推行联合验收。</td><td>县住建局</td><td>2023年9月底前</td></tr>",
+            "<tr><td colspan='5'>其他工作</td></tr>",
+            "<tr><td></td><td>3</td><td>开展营商环境评价。</td><td>县营商办</td><td>2023年12月底前</td></tr>"]
+    path = tmp_path / "cat.html"
+    path.write_bytes(_page("<p>一、任务分解</p><table><tr>" + head + "</tr>" + "".join(rows) + "</table>"))
+    ms = [m for d in policyparse.parse(path).documents for m in d.measures]
+    assert [(m.number, m.path[-1:]) for m in ms] == [("1", ["政务服务"]), ("2", ["政务服务"]), ("3", ["任务分解"])]
