@@ -171,6 +171,13 @@ def _page(body: str) -> bytes:
             "<h1>平遥县2023年优化营商环境行动方案</h1>" + body + "</div></body></html>").encode("utf-8")
 
 
+def _numbers(tmp_path, body: str) -> list[str]:
+    """The measure numbers of a page whose notice is ``body``."""
+    path = tmp_path / "page.html"
+    path.write_bytes(_page(body))
+    return [m.number for d in policyparse.parse(path).documents for m in d.measures]
+
+
 def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
     head = "".join(f"<th>{h}</th>" for h in ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
     rows = ["<tr><td colspan='5'>一、政务服务</td></tr>",
@@ -191,12 +198,9 @@ def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
 def test_a_notice_hidden_until_a_script_shows_it_is_still_read(tmp_path):
     """Hidden elements are read: a page may hide the notice, or its second half (展开全文),
     until a script shows it."""
-    path = tmp_path / "tabbed.html"
-    path.write_bytes(_page("<div style='display:none' class='tab-panel'><p>一、重点任务</p>"
-                           "<p>1.推行“一业一证”改革，覆盖行业达到20个。（县审批局负责）</p>"
-                           "<p>2.建立企业诉求“直通车”，办结率达到98%。（县营商办负责）</p></div>"))
-    r = policyparse.parse(path)
-    assert [m.number for d in r.documents for m in d.measures] == ["1", "2"]
+    assert _numbers(tmp_path, "<div style='display:none' class='tab-panel'><p>一、重点任务</p>"
+                              "<p>1.推行“一业一证”改革，覆盖行业达到20个。（县审批局负责）</p>"
+                              "<p>2.建立企业诉求“直通车”，办结率达到98%。（县营商办负责）</p></div>") == ["1", "2"]
 
 
 def test_items_of_a_numbered_list_carry_the_number_a_browser_draws(tmp_path):
@@ -228,12 +232,9 @@ def test_list_items_that_number_themselves_or_start_with_a_figure(tmp_path):
 
 
 def test_rows_of_a_table_without_a_header_keep_their_numbers(tmp_path):
-    path = tmp_path / "nohead.html"
-    path.write_bytes(_page("<p>一、重点任务</p><table>"
-                           "<tr><td>1.优化企业开办服务。推行全程网办。</td><td>县市场监管局</td></tr>"
-                           "<tr><td>2.优化审批服务。推行拿地即开工。</td><td>县住建局</td></tr></table>"))
-    r = policyparse.parse(path)
-    assert [m.number for d in r.documents for m in d.measures] == ["1", "2"]
+    assert _numbers(tmp_path, "<p>一、重点任务</p><table>"
+                              "<tr><td>1.优化企业开办服务。推行全程网办。</td><td>县市场监管局</td></tr>"
+                              "<tr><td>2.优化审批服务。推行拿地即开工。</td><td>县住建局</td></tr></table>") == ["1", "2"]
 
 
 def test_a_spanning_sub_heading_row_ends_the_category_above(tmp_path):
