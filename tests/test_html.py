@@ -171,22 +171,29 @@ def _page(body: str) -> bytes:
             "<h1>平遥县2023年优化营商环境行动方案</h1>" + body + "</div></body></html>").encode("utf-8")
 
 
-def _numbers(tmp_path, body: str) -> list[str]:
-    """The measure numbers of a page whose notice is ``body``."""
+def _measures(tmp_path, body: str) -> list:
+    """The measures of a page whose notice is ``body``."""
     path = tmp_path / "page.html"
     path.write_bytes(_page(body))
-    return [m.number for d in policyparse.parse(path).documents for m in d.measures]
+    return [m for d in policyparse.parse(path).documents for m in d.measures]
+
+
+def _numbers(tmp_path, body: str) -> list[str]:
+    return [m.number for m in _measures(tmp_path, body)]
+
+
+def _table(header: list[str], rows: list[str]) -> str:
+    return "<table><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr>" + "".join(rows) + "</table>"
 
 
 def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
-    head = "".join(f"<th>{h}</th>" for h in ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
     rows = ["<tr><td colspan='5'>一、政务服务</td></tr>",
             "<tr><td>1</td><td>推行企业开办“一日办结”。</td><td>县市场监管局</td><td>县税务局</td><td>2023年6月底前</td></tr>",
             "<tr><td colspan='5'>二、要素保障</td></tr>",
             "<tr><td>2</td><td>组织政银企对接活动不少于10场。</td><td>县金融办</td><td>人行平遥支行</td><td>2023年9月底前</td></tr>"]
     path = tmp_path / "subhead.html"
     path.write_bytes(_page("<p>一、重点任务</p><p>1.推进政务服务“一网通办”。（县审批局负责）</p>"
-                           "<p>二、任务分解</p><table><tr>" + head + "</tr>" + "".join(rows) + "</table>"
+                           "<p>二、任务分解</p>" + _table(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], rows) +
                            "<p>三、保障措施</p><p>（一）加强组织领导。各单位要细化措施。</p>"
                            "<p>本方案自2023年5月8日起施行。</p>"))
     (doc,) = policyparse.parse(path).documents
@@ -238,12 +245,9 @@ def test_rows_of_a_table_without_a_header_keep_their_numbers(tmp_path):
 
 
 def test_a_spanning_sub_heading_row_ends_the_category_above(tmp_path):
-    head = "".join(f"<th>{h}</th>" for h in ["类别", "序号", "重点任务", "牵头单位", "完成时限"])
     rows = ["<tr><td rowspan='2'>政务服务</td><td>1</td><td>推行一日办结。</td><td>县市场监管局</td><td>2023年6月底前</td></tr>",
             "<tr><td>2</td><td>推行联合验收。</td><td>县住建局</td><td>2023年9月底前</td></tr>",
             "<tr><td colspan='5'>其他工作</td></tr>",
             "<tr><td></td><td>3</td><td>开展营商环境评价。</td><td>县营商办</td><td>2023年12月底前</td></tr>"]
-    path = tmp_path / "cat.html"
-    path.write_bytes(_page("<p>一、任务分解</p><table><tr>" + head + "</tr>" + "".join(rows) + "</table>"))
-    ms = [m for d in policyparse.parse(path).documents for m in d.measures]
+    ms = _measures(tmp_path, "<p>一、任务分解</p>" + _table(["类别", "序号", "重点任务", "牵头单位", "完成时限"], rows))
     assert [(m.number, m.path[-1:]) for m in ms] == [("1", ["政务服务"]), ("2", ["政务服务"]), ("3", ["任务分解"])]
