@@ -98,27 +98,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
         from .compare.render_terminal import print_diff
 
         if args.output:  # the table as plain text, for a file
-            with _OutputText(args.output) as f:
-                print_diff(al, file=f)
+            import io
+
+            buf = io.StringIO()
+            print_diff(al, file=buf)
+            _write(buf.getvalue(), args.output)
         else:
             print_diff(al)
     return 0
-
-
-class _OutputText:
-    """A text buffer written to ``path`` (through :func:`_write`) when the block ends."""
-
-    def __init__(self, path: str):
-        import io
-
-        self.path, self.buf = path, io.StringIO()
-
-    def __enter__(self):
-        return self.buf
-
-    def __exit__(self, exc_type, *_):
-        if exc_type is None:
-            _write(self.buf.getvalue(), self.path)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

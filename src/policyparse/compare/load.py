@@ -69,8 +69,9 @@ def _load_result(path: str) -> ParseResult:
 
         if not p.exists():
             raise InputError("no such file", path)
-        if p.is_file() and p.stat().st_size > DEFAULT_MAX_BYTES:
-            raise InputError(f"file is {p.stat().st_size} bytes, over the limit of {DEFAULT_MAX_BYTES}", path)
+        size = p.stat().st_size if p.is_file() else 0
+        if size > DEFAULT_MAX_BYTES:
+            raise InputError(f"file is {size} bytes, over the limit of {DEFAULT_MAX_BYTES}", path)
         try:
             text = p.read_text(encoding="utf-8")
             json.loads(text)

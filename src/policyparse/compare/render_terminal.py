@@ -13,7 +13,7 @@ def print_diff(al: Alignment, width: int | None = None, file=None) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    con = Console(width=width or 160, file=file) if file is not None else Console(width=width or 160)
+    con = Console(width=width or 160, file=file)  # file None: standard output
     c = al.counts()
     con.print(f"[bold]{escape(al.plan_a.label)}[/] ({len(al.plan_a.items)} measures) vs "
               f"[bold]{escape(al.plan_b.label)}[/] ({len(al.plan_b.items)} measures): "

@@ -312,13 +312,13 @@ def copied(a: str, b: str, min_run: int = MIN_RUN) -> Copy:
     from rapidfuzz.distance import Indel
 
     swap = (len(b), b) < (len(a), a)
-    x, y = (b, a) if swap else (a, b)
     blocks = [
-        (op.dest_start, op.src_start, op.src_end - op.src_start) if swap
-        else (op.src_start, op.dest_start, op.src_end - op.src_start)
-        for op in Indel.opcodes(x, y)
+        (op.src_start, op.dest_start, op.src_end - op.src_start)
+        for op in Indel.opcodes(*((b, a) if swap else (a, b)))
         if op.tag == "equal" and op.src_end - op.src_start >= min_run
     ]
+    if swap:
+        blocks = [(j, i, n) for i, j, n in blocks]
     n = sum(s for _, _, s in blocks)
     la, lb = len(a), len(b)
     share = 2 * n / (la + lb) if la + lb else 0.0

@@ -77,8 +77,7 @@ def _clear_region(doc, w, span: tuple[int, int]) -> list[str]:
         s, e = m.span
         if a <= s < b:
             continue
-        if e <= a and not w.source[e:a].strip() and _clean(m.text) == _clean(m.title) \
-                and not (m.units or m.deadlines or m.quantities):
+        if e <= a and not w.source[e:a].strip() and _heading_only(m):
             heading = [*m.path, m.title]  # a heading alone, right above the table
             continue
         if s < a < e:
@@ -93,12 +92,17 @@ def _clear_region(doc, w, span: tuple[int, int]) -> list[str]:
             m.units = [u for u in m.units if u.span[1] <= a]
             m.deadlines = [d for d in m.deadlines if d.span[1] <= a]
             m.quantities = [q for q in m.quantities if q.span[1] <= a]
-            if _clean(m.text) == _clean(m.title) and not (m.units or m.deadlines or m.quantities):
+            if _heading_only(m):
                 heading = [*m.path, m.title]
                 continue
         keep.append(m)
     doc.measures[:] = keep
     return heading
+
+
+def _heading_only(m) -> bool:
+    """The measure is its title and nothing else: no body, no unit, deadline or quantity."""
+    return _clean(m.text) == _clean(m.title) and not (m.units or m.deadlines or m.quantities)
 
 
 def _clean(s: str) -> str:

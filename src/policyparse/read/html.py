@@ -276,8 +276,8 @@ class _Renderer:
 
 def _list_marker(li) -> str:
     """The number a browser draws before an item of a numbered list (``<ol>``, decimal):
-    ``3.`` — part of the visible text, and the item's numbering. None when the item
-    prints its own number already."""
+    ``3.`` — part of the visible text, and the item's numbering. Empty when the item
+    prints its own number already, or the list draws no numbers."""
     from ..numbering import match_at
     from ..normalize.script import fold_width
 

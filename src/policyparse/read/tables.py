@@ -175,6 +175,7 @@ _DELIMS = {
     "pipe": re.compile(r"\s*[|｜]\s*"),
     "spaces": re.compile(r"[ \u3000]{2,}"),
 }
+_MAY_SPLIT = re.compile(r"\t|[|｜]|[ \u3000]{2}")  # a line with none of them is no table row
 
 
 def _cells(line: str, start: int, kind: str, indent: int = 0) -> list[Cell]:
@@ -229,7 +230,9 @@ def text_tables(text: str) -> list[Table]:
     i = 0
     while i < len(lines):
         start, line = lines[i]
-        kind = next((k for k, d in _DELIMS.items() if len(_cells(line, start, k)) >= 3), None)
+        # (most lines of a notice hold no delimiter: they are passed over without splitting)
+        kind = next((k for k in _DELIMS if len(_cells(line, start, k)) >= 3), None) \
+            if _MAY_SPLIT.search(line) else None
         if kind is None:
             i += 1
             continue
