@@ -29,6 +29,7 @@ class _G:
     incentive_nouns: re.Pattern[str]
     threshold_subjects: re.Pattern[str]
     threshold_nouns: re.Pattern[str]
+    condition_clause: re.Pattern[str]
     limit: re.Pattern[str]
     excl_before: list[re.Pattern[str]]
     excl_after: list[re.Pattern[str]]
@@ -41,6 +42,7 @@ class _G:
     past_sentence: re.Pattern[str]
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
+    half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
     name_after_quote: re.Pattern[str]
     suffix_cmp: dict[str, str]
 
@@ -63,7 +65,10 @@ def _g() -> _G:
         rf"(?P<num>{num})(?:\s*(?P<m1>{mults}))?(?:\s*%)?(?:{rng}(?P<num2>{num}))?"
         rf"(?:\s*(?P<mult>{mults}))?(?:\s*(?P<unit>{units}))?"
     )
-    cn_core = re.compile(rf"(?P<cnum>{mac['CNUM']})\s*(?P<unit>{grammar.alternation(g['cn_units'])})")
+    half = g["cn_half"]
+    cn_core = re.compile(
+        rf"(?P<cnum>{mac['CNUM']}|{re.escape(half['word'])})\s*(?P<unit>{grammar.alternation(g['cn_units'])})"
+    )
     prefixes = sorted(
         ((w, c) for c, ws in g["prefix_comparators"].items() for w in ws), key=lambda t: -len(t[0])
     )
@@ -84,6 +89,7 @@ def _g() -> _G:
         incentive_nouns=re.compile(g["incentive_nouns"]),
         threshold_subjects=re.compile(g["threshold_subjects"]),
         threshold_nouns=re.compile(g["threshold_nouns"]),
+        condition_clause=re.compile(g["condition_clause"]),
         limit=re.compile(g["limit_words"]),
         excl_before=[re.compile(p) for p in g["exclude_before"]],
         excl_after=[re.compile(p) for p in g["exclude_after"]],
@@ -96,6 +102,7 @@ def _g() -> _G:
         past_sentence=re.compile(g["past_sentence"]),
         from_value=re.compile(g["from_value"]),
         cn_limit_after=re.compile(g["cn_limit_after"]),
+        half=(half["word"], float(half["value"]), re.compile(half["not_after"])),
         name_after_quote=re.compile(g["name_after_quote"]),
         suffix_cmp=suffix_cmp,
     )
@@ -183,8 +190,14 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             unit = "元"
         hits.append(_Hit(m.start(), nb, m.start(), nb, _scale(v, mult),
                          _scale(v2, mult) if v2 is not None else None, unit))
+    half_word, half_value, half_not_after = g.half
     for m in g.cn_core.finditer(text, lo, hi):
-        v = _cn_number(m.group("cnum"))
+        if m.group("cnum") == half_word:
+            if half_not_after.search(text, max(lo, m.start() - 4), m.start()):
+                continue
+            v = half_value
+        else:
+            v = _cn_number(m.group("cnum"))
         if v is None or v <= 0:
             continue
         if any(h.na <= m.start() < h.nb for h in hits):
@@ -312,6 +325,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"
     if h.suffix and h.suffix != "左右" and g.threshold_nouns.match(after):
         return "threshold"  # 160千瓦及以下小微企业
+    if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_clause.search(text, h.b, cb):
+        return "threshold"  # 面积为90平方米及以下的，减按…
     if g.threshold_subjects.search(before) and cmp_ in (">=", ">", "<=", "<", "range") \
             and ("对" in before or "的" in text[h.b : after_pos + 1]):
         return "threshold"
