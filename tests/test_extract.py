@@ -160,6 +160,12 @@ def test_signature_block_after_the_last_measure_is_not_part_of_it():
              "2.优化服务。推进改革。（责任单位：市商务局）\n衢州市人民政府办公室\n2023年3月6日\n抄送：市委办公室。\n")
     assert d.measures[-1].text == "优化服务。推进改革。（责任单位：市商务局）"
     assert (d.issuer, d.date, d.region, d.plan_year) == ("衢州市人民政府办公室", "2023-03-06", "衢州市", 2023)
+    # a department signs too; two bodies may sign jointly (above the date, never elsewhere)
+    d = _one("某某市优化营商环境实施方案\n一、重点任务\n1.推进改革。每家企业每年最多补助20万元，实现半日办结。（责任单位：市经信局）\n\n"
+             "某某市发展和改革委员会\n某某市财政局\n2023年3月1日\n")
+    assert d.measures[-1].text == "推进改革。每家企业每年最多补助20万元，实现半日办结。（责任单位：市经信局）"
+    assert (d.issuer, d.date) == ("某某市发展和改革委员会", "2023-03-01")
+    assert [(q.value, q.unit, q.kind) for q in d.measures[-1].quantities] == [(200000, "元", "incentive"), (0.5, "日", "limit")]
 
 
 def test_enumeration_inside_an_item_stays_one_measure():

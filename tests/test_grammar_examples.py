@@ -63,6 +63,13 @@ def test_closing_lines(ex):
     assert is_closing(_w(ex["closing"]))
 
 
+@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "signature" in e], ids=lambda e: e["signature"])
+def test_signature_lines(ex):
+    from policyparse.outline.builder import is_signature
+
+    assert is_signature(_w(ex["signature"])) is ex.get("expect", True)
+
+
 @pytest.mark.parametrize("ex", [e for e in _examples("time") if "cell" in e], ids=lambda e: e["cell"])
 def test_deadline_cells(ex):
     from policyparse.extract.deadlines import cell_deadline

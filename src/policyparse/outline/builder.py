@@ -87,6 +87,8 @@ def _patterns():
         "preamble": re.compile(g["preamble"]),
         "title": re.compile(g["title"]),
         "opener": re.compile(g["opener"]),
+        "signature": re.compile(g["signature"]),
+        "signed_date": re.compile(g["signed_date"]),
     }
 
 
@@ -97,6 +99,11 @@ def is_closing(line: str) -> bool:
 def is_closing_clause(line: str) -> bool:
     """An effective-date or interpretation clause (本方案自…起施行), numbered or not."""
     return any(p.search(line) for p in _patterns()["closing_clause"])
+
+
+def is_signature(line: str) -> bool:
+    """A line naming a signing body (某某市发展和改革委员会); closing only above a date."""
+    return _patterns()["signature"].match(line) is not None
 
 
 def is_title_line(line: str) -> bool:
@@ -138,6 +145,14 @@ class _Builder:
         self.docs.append(RawDocument(preamble=carried))
         self.stack = []
         self.attachment_list = False
+
+    def _pull_signature(self) -> None:
+        """The signing bodies' lines just above the date close the document, not the item."""
+        last = self.stack[-1] if self.stack else None
+        moved: list[Segment] = []
+        while last and last.body and is_signature(self.line(last.body[-1]).strip()):
+            moved.insert(0, last.body.pop())
+        self.doc.closing.extend(moved)
 
     def _opens_document(self, line: str) -> bool:
         return is_preamble(line) or is_title_line(line)
@@ -181,6 +196,8 @@ class _Builder:
             self.doc.preamble.append(seg)
             return
         if is_closing(line) and d.n_items:
+            if _patterns()["signed_date"].match(line):
+                self._pull_signature()
             d.closing.append(seg)
             d.closed = True
             self.attachment_list = line.startswith("附件")
