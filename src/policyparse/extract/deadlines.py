@@ -113,7 +113,7 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _scan(text, wa, wb, start, rules, excl_before, excl_after, found) -> None:
     for rule in rules:
         for m in rule.pattern.finditer(text, wa, wb):
-            a, b = m.span()
+            a, b = m.span("at") if "at" in rule.pattern.groupindex else m.span()
             while b > a and text[b - 1].isspace():
                 b -= 1
             while a < b and text[a].isspace():
