@@ -40,6 +40,7 @@ class _G:
     past_tally: re.Pattern[str]
     future_frame: re.Pattern[str]
     past_sentence: re.Pattern[str]
+    note_sentence: re.Pattern[str]
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
     half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
@@ -100,6 +101,7 @@ def _g() -> _G:
         past_tally=re.compile(g["past_tally"]),
         future_frame=re.compile(g["future_frame"]),
         past_sentence=re.compile(g["past_sentence"]),
+        note_sentence=re.compile(g["note_sentence"]),
         from_value=re.compile(g["from_value"]),
         cn_limit_after=re.compile(g["cn_limit_after"]),
         half=(half["word"], float(half["value"]), re.compile(half["not_after"])),
@@ -232,7 +234,7 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
         return True
     if g.past_tally.search(text, _clause_start(text, h.na, lo), h.na) and not g.future_frame.search(text, s_a, h.na):
         return True
-    if g.past_sentence.match(text, s_a, h.na):
+    if g.past_sentence.match(text, s_a, h.na) or g.note_sentence.match(text, s_a, h.na):
         return True
     return False
 
