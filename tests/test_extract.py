@@ -237,3 +237,32 @@ def test_a_title_ending_in_a_span_of_years_gives_the_first_as_plan_year():
     d = _one("韶关市浈江区优化营商环境三年行动方案（2022—2024年）\n一、重点任务\n1.优化审批服务。年内完成系统建设。（区政务服务数据管理局负责）\n")
     assert (d.title, d.region, d.plan_year) == ("韶关市浈江区优化营商环境三年行动方案（2022—2024年）", "浈江区", 2022)
     assert [x.date for x in d.measures[0].deadlines] == ["2022-12-31"]
+
+
+def test_items_opening_with_a_year_or_5g_are_numbered_items():
+    d = _one("某某镇开展“无废城镇”创建工作实施方案\n一、主要任务\n（一）推行生活垃圾分类。配置分类收集容器600组。（镇环卫所牵头，各村〈社区〉配合）\n"
+             "二、进度安排\n1.2023年12月底前，完成创建方案编制。\n2.2024年6月底前，完成首批10个“无废细胞”建设。\n"
+             "3.5G基站建设。新建5G基站300个。\n")
+    assert (d.region, d.plan_year) == ("某某镇", None)
+    assert [(m.number, m.title) for m in d.measures] == [
+        ("（一）", "推行生活垃圾分类"), ("1", "2023年12月底前，完成创建方案编制"),
+        ("2", "2024年6月底前，完成首批10个“无废细胞”建设"), ("3", "5G基站建设")]
+    assert [(q.value, q.unit) for q in d.measures[0].quantities] == [(600, "组")]
+    assert [x.date for m in d.measures[1:3] for x in m.deadlines] == ["2023-12-31", "2024-06-30"]
+
+
+def test_a_labelled_completion_time_without_before_is_the_deadline():
+    d = _one("某某区2024年优化营商环境重点工作任务\n一、重点任务\n"
+             "1.深化“一件事一次办”改革。新推出集成服务20项以上。（牵头单位：区行政审批局；完成时限：2024年12月）\n"
+             "2.清理拖欠中小企业账款。力争上半年清偿率达到90%以上。（区工信局牵头；完成时限：2024年6月30日）\n")
+    assert (d.title, d.region, d.plan_year) == ("某某区2024年优化营商环境重点工作任务", "某某区", 2024)
+    assert [[(x.text, x.date) for x in m.deadlines] for m in d.measures] == [
+        [("2024年12月", "2024-12-31")], [("上半年", "2024-06-30"), ("2024年6月30日", "2024-06-30")]]
+
+
+def test_a_task_table_under_its_title_keeps_the_title_and_the_region():
+    d = _one("某某市推进城市更新行动实施方案重点任务分工\n\n序号\t重点任务\t责任单位\t完成时限\n"
+             "1\t实施老旧小区改造，全年改造城镇老旧小区120个。\t市住建局（牵头）、各区人民政府\t2023年12月底前\n"
+             "2\t推进城中村改造，启动改造城中村5个。\t市住建局\t2025年底前\n")
+    assert (d.title, d.region) == ("某某市推进城市更新行动实施方案重点任务分工", "某某市")
+    assert [(m.number, [x.date for x in m.deadlines]) for m in d.measures] == [("1", ["2023-12-31"]), ("2", ["2025-12-31"])]

@@ -36,7 +36,7 @@ def region_of(name: str) -> str | None:
     m = _p("region_chain").match(to_simplified(name))
     if not m:
         return None
-    r = m.group("county") or m.group("city")
+    r = m.group("town") or m.group("county") or m.group("city")
     if r and _p("not_region").search(r):
         return m.group("city") or _province(name, m)
     return r or _province(name, m)
@@ -62,7 +62,11 @@ def _mentions(text: str):
 
 
 def _frequent_region(text: str) -> str | None:
-    counts = collections.Counter(_mentions(text))
+    found = list(_mentions(text))
+    names = set(found)
+    # a mention that ends in another one is that one with a word before it (推进余杭区)
+    counts = collections.Counter(
+        min((n for n in names if r.endswith(n)), key=len) for r in found)
     if not counts:
         return None
     (r, n), = counts.most_common(1)
