@@ -19,7 +19,8 @@ GOLD = ROOT.parent / "shared" / "spec" / "examples" / "quzhou.gold.json"
 def phrases() -> list[tuple[str, int | None, str]]:
     from policyparse import grammar
 
-    out = [(e["text"], e["plan_year"], e["date"]) for e in grammar.load("time")["examples"] if e["date"]]
+    out = [(e["text"], e["plan_year"], e["date"]) for e in grammar.load("time")["examples"]
+           if "text" in e and e.get("date")]  # (the `cell` examples are table cells)
     if GOLD.exists():
         gold = json.loads(GOLD.read_text(encoding="utf-8"))
         for d in gold["documents"]:
