@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..read import DEFAULT_MAX_BYTES
+from ..errors import InputError
+from ..read import DEFAULT_MAX_BYTES, check_input
 
 
 class UsageError(Exception):
@@ -96,23 +96,16 @@ def hash_input(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> InputIte
     """Stat and hash one input; a file that cannot be read comes back with an error."""
     item = InputItem(path)
     try:
-        st = os.stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            if not os.access(path, os.R_OK | os.X_OK):
-                return _fail(item, "directory cannot be read: permission denied")
-            return _fail(item, "is a directory, not a file")
-        if not stat.S_ISREG(st.st_mode):
-            return _fail(item, "not a regular file")
-        item.size = st.st_size
-        if max_bytes and st.st_size > max_bytes:
-            return _fail(item, f"file is {st.st_size} bytes, over the limit of {max_bytes} (--max-bytes)")
+        item.size = check_input(path, max_bytes)
         h = hashlib.sha256()
         with open(path, "rb") as f:
             while chunk := f.read(1 << 20):
                 h.update(chunk)
         item.sha256 = h.hexdigest()
+    except InputError as e:
+        return _fail(item, e.message)
     except FileNotFoundError:
-        return _fail(item, "no such file" if not os.path.islink(path) else "broken symbolic link")
+        return _fail(item, "no such file")  # gone since it was checked
     except PermissionError:
         return _fail(item, "permission denied")
     except OSError as e:

@@ -3,7 +3,6 @@ turned into a :class:`Plan` whose measures carry their working-copy text."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Measure, ParseResult
+from ..results import load_result
 
 # unit parentheses at the end of a measure: (市经信局等部门按职责分工负责), (牵头单位:…)
 ATTRIBUTION = re.compile(
@@ -62,31 +62,6 @@ class Plan:
         return self.label
 
 
-def _load_result(path: str) -> ParseResult:
-    p = Path(path)
-    if p.suffix.lower() == ".json":
-        from ..read import DEFAULT_MAX_BYTES
-
-        if not p.exists():
-            raise InputError("no such file", path)
-        size = p.stat().st_size if p.is_file() else 0
-        if size > DEFAULT_MAX_BYTES:
-            raise InputError(f"file is {size} bytes, over the limit of {DEFAULT_MAX_BYTES}", path)
-        try:
-            text = p.read_text(encoding="utf-8")
-            json.loads(text)
-        except (OSError, UnicodeDecodeError, ValueError) as e:
-            raise InputError(f"not a JSON file written by policyparse parse ({type(e).__name__})", path) from None
-        try:
-            return ParseResult.model_validate_json(text)
-        except Exception as e:  # pydantic.ValidationError
-            n = getattr(e, "error_count", lambda: 1)()
-            raise InputError(f"JSON does not match the policyparse output schema ({n} errors)", path) from None
-    from ..pipeline import parse
-
-    return parse(path)
-
-
 def guess_region(result: ParseResult, fallback: str) -> str:
     for d in result.documents:
         if d.region:
@@ -105,7 +80,7 @@ def load_plan(path: str, label: str | None = None) -> Plan:
     """Parse (or read) one plan; raises :class:`InputError` for bad input."""
     from ..extract.topics import tag_topics, topic_scores
 
-    result = _load_result(path)
+    result = load_result(path)
     label = label or guess_region(result, Path(path).stem)
     items: list[Item] = []
     for di, d in enumerate(result.documents, 1):

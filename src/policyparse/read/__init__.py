@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,18 +81,36 @@ def read_bytes(data: bytes, path: str | None = None, fmt: str | None = None) -> 
     return doc
 
 
-def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDoc:
-    p = Path(path)
+def check_input(path: str | os.PathLike[str], max_bytes: int | None = DEFAULT_MAX_BYTES,
+                flag: str | None = "--max-bytes") -> int:
+    """The size of an input file that can be read; :class:`InputError` naming what is
+    wrong otherwise (missing, a broken link, a directory, a FIFO or device, too large)."""
     name = str(path)
-    if not p.exists():
-        raise InputError("no such file", name)
-    if p.is_dir():
-        raise InputError("is a directory, not a file", name)
     try:
-        size = p.stat().st_size
-        if max_bytes and size > max_bytes:
-            raise InputError(f"file is {size} bytes, over the limit of {max_bytes} (--max-bytes)", name)
-        data = p.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("broken symbolic link" if os.path.islink(path) else "no such file", name) from None
+    except PermissionError:
+        raise InputError("permission denied", name) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", name) from None
+    if stat.S_ISDIR(st.st_mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise InputError("directory cannot be read: permission denied", name)
+        raise InputError("is a directory, not a file", name)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file", name)  # a FIFO would block, a device never end
+    if max_bytes and st.st_size > max_bytes:
+        hint = f" ({flag})" if flag else ""
+        raise InputError(f"file is {st.st_size} bytes, over the limit of {max_bytes}{hint}", name)
+    return st.st_size
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDoc:
+    name = str(path)
+    check_input(path, max_bytes)
+    try:
+        data = Path(path).read_bytes()
     except PermissionError:
         raise InputError("permission denied", name) from None
     except OSError as e:
