@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -61,12 +62,18 @@ def test_python_api_equals_cli(tmp_path):
         (lambda d: _write(d / "empty.txt", b""), "empty file"),
         (lambda d: _write(d / "junk.bin", bytes(range(256)) * 64), "binary file"),
         (lambda d: _write(d / "bad.txt", b"\xb8\xc4\xb8\xef" * 3 + b"\xff\xfe\xfd\x80\x81" * 50), "cannot decode"),
+        (lambda d: _fifo(d / "pipe.txt"), "not a regular file"),  # reading it would block
+        (lambda d: _symlink(d / "link.txt", d / "gone.txt"), "broken symbolic link"),
+        (lambda d: _write(d / "other.json", b'{"schema_version": "1.0"}'), "does not match the policyparse output schema"),
     ],
-    ids=["missing", "directory", "empty", "binary", "undecodable"],
+    ids=["missing", "directory", "empty", "binary", "undecodable", "fifo", "broken-link", "foreign-json"],
 )
-def test_bad_input_is_one_line_and_exit_2(tmp_path, make, problem):
+@pytest.mark.parametrize("command", ["parse", "summary"])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, make, problem, command):
     path = make(tmp_path)
-    p = run("parse", path)
+    if command == "parse" and path.suffix == ".json":
+        pytest.skip("parse reads JSON as a text notice")
+    p = run(command, path)
     assert p.returncode == 2
     assert p.stdout == ""
     lines = p.stderr.strip().splitlines()
@@ -107,6 +114,40 @@ def test_help_is_instant_no_heavy_imports():
     assert p.stdout.strip() == "[]", p.stdout + p.stderr
 
 
+def _fifo(path):
+    import os
+
+    os.mkfifo(path)
+    return path
+
+
+def _symlink(path, target):
+    path.symlink_to(target)
+    return path
+
+
+def test_summary_counts_every_readable_file_and_reports_the_rest(tmp_path):
+    good = tmp_path / "quzhou.json"
+    assert run("parse", FILES["quzhou"], "-o", good).returncode == 0
+    p = run("summary", good, FILES["xiaodian"], tmp_path / "missing.json")
+    assert p.returncode == 1
+    assert p.stderr.strip() == f"policyparse: error: {tmp_path / 'missing.json'}: no such file"
+    rows = [line for line in p.stdout.splitlines() if "quzhou.json" in line or "taiyuan_xiaodian" in line]
+    assert len(rows) == 3  # Quzhou's one document and Xiaodian's plan and attachment
+    assert "衢州市" in rows[0] and " 29 " in rows[0]  # its 29 measures
+
+
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_output_through_a_link_replaces_its_target_and_a_device_is_written_to(tmp_path):
+    target, link = tmp_path / "real.json", tmp_path / "link.json"
+    target.write_text("old", encoding="utf-8")
+    link.symlink_to(target)
+    assert run("schema", "-o", link).returncode == 0
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["title"]
+    p = run("schema", "-o", "/dev/full")  # a device stays a device; its error is one line
+    assert p.returncode == 2 and p.stderr.strip() == "policyparse: error: /dev/full: cannot write: No space left on device"
+    assert Path("/dev/full").is_char_device()

@@ -21,25 +21,36 @@ class OutputError(Exception):
 
 
 def _write(text: str, out: str | None) -> None:
-    if out:
-        p = Path(out)
-        tmp = p.with_name(p.name + ".tmp")
-        try:
-            if p.is_dir():
-                raise IsADirectoryError("is a directory")
-            p.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(p)
-        except OSError as e:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
-            raise OutputError(f"{out}: cannot write: {e.strerror or e}") from None
-    else:
+    """Write ``text`` to ``out`` (stdout when None). A regular file is replaced whole (a
+    temporary file renamed over it, so a failed write leaves the old one); a symbolic
+    link's target is what gets replaced; a device or pipe (/dev/stdout) is written to."""
+    if not out:
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
+        return
+    import os
+    import stat
+
+    p = Path(os.path.realpath(out))
+    tmp = p.with_name(p.name + ".tmp")
+    try:
+        mode = os.stat(out).st_mode if os.path.exists(out) else None
+        if mode is not None and stat.S_ISDIR(mode):
+            raise IsADirectoryError("is a directory")
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(text)
+            return
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(p)
+    except OSError as e:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise OutputError(f"{out}: cannot write: {e.strerror or e}") from None
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -50,7 +61,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         result = parse(args.file, max_bytes=args.max_bytes, include_text=not args.omit_text)
     except InputError as e:
         return _fail(str(e))
-    _write(result.model_dump_json(indent=args.indent), args.output)
+    _write(result.model_dump_json(indent=args.indent or None), args.output)
     return 0
 
 
@@ -64,7 +75,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     from .summary import print_summary
 
-    return print_summary(args.files)
+    return print_summary(args.files, _fail)
 
 
 def _thresholds(args: argparse.Namespace):
@@ -182,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("parse", help="parse one notice (text, PDF or HTML) to JSON")
     sp.add_argument("file")
     sp.add_argument("-o", "--output", help="write the JSON here instead of stdout")
-    sp.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    sp.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1; 0: all on one line)")
     sp.add_argument("--omit-text", action="store_true",
                     help="leave source_text out (null); source.sha256 identifies it")
     sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
@@ -193,8 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("-o", "--output")
     ss.set_defaults(func=cmd_schema)
 
-    su = sub.add_parser("summary", help="per-document counts of parsed JSON files")
-    su.add_argument("files", nargs="+")
+    su = sub.add_parser("summary", help="per-document counts (measures, units, deadlines, quantities, goals)")
+    su.add_argument("files", nargs="+", help="notices or JSON written by parse; a file that cannot be read "
+                    "is reported, left out of the table and makes the exit status 1")
     su.set_defaults(func=cmd_summary)
 
     sd = sub.add_parser("diff", help="align the measures of two notices (same / related / only in one)")
