@@ -209,6 +209,10 @@ def test_parquet_tables_hold_the_jsonl_rows(tmp_path):
                 assert json.loads(t.pop("outline")) == r.pop("outline")
             # Arrow fills absent optional struct fields with None; compare what JSON has
             assert _prune(t) == _prune(r)
+    # an optional int stays an int column (only a quantity's int | float value is a double)
+    schema = pq.read_schema(out / "documents.parquet")
+    assert str(schema.field("plan_year").type) == "int64"
+    assert str(pq.read_schema(out / "measures.parquet").field("quantities").type.value_type.field("value").type) == "double"
 
 
 def _prune(v):

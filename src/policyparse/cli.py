@@ -148,14 +148,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _positive_int(v: str) -> int:
-    try:
-        n = int(v)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{v!r} is not a whole number of 1 or more")
-    return n
+def whole_number(least: int):
+    """An argparse type: a whole number of ``least`` or more (for limits, 0 means none)."""
+    def check(v: str) -> int:
+        try:
+            n = int(v)
+        except ValueError:
+            n = least - 1
+        if n < least:
+            raise argparse.ArgumentTypeError(f"{v!r} is not a whole number of {least} or more")
+        return n
+
+    return check
 
 
 def _align_flags(sp: argparse.ArgumentParser) -> None:
@@ -175,7 +179,7 @@ def _align_flags(sp: argparse.ArgumentParser) -> None:
                         "text of the other (default 0.20)")
     g.add_argument("--passage-floor", type=float, default=0.05,
                    help="no related pair whose best sentence-to-text cosine is lower (default 0.05)")
-    g.add_argument("--top-k", type=_positive_int, default=2, help="rank window for --related-strong (default 2)")
+    g.add_argument("--top-k", type=whole_number(1), default=2, help="rank window for --related-strong (default 2)")
     g.add_argument("--background", type=float, default=0.95,
                    help="related also needs this times the median best-match score of the two plans (default 0.95)")
 
@@ -196,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1; 0: all on one line)")
     sp.add_argument("--omit-text", action="store_true",
                     help="leave source_text out (null); source.sha256 identifies it")
-    sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+    sp.add_argument("--max-bytes", type=whole_number(0), default=DEFAULT_MAX_BYTES,
                     help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES}; 0: no limit)")
     sp.set_defaults(func=cmd_parse)
 

@@ -9,6 +9,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(sub) -> None:
+    from ..cli import whole_number
+    from ..read import DEFAULT_MAX_BYTES
     from .options import DEFAULT_TIMEOUT, default_jobs
 
     b = sub.add_parser(
@@ -36,10 +38,11 @@ def add_parser(sub) -> None:
     b.add_argument("--engine", choices=("local", "dask"), default="local")
     b.add_argument("--scheduler", metavar="ADDRESS",
                    help="dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster")
-    b.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (0: no limit)")
-    b.add_argument("--max-tasks-per-worker", type=int, default=500,
-                   help="replace a local worker process after this many inputs (0: never)")
-    b.add_argument("--max-memory", type=int, default=0, metavar="MB",
+    b.add_argument("--max-bytes", type=whole_number(0), default=None,
+                   help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES}; 0: no limit)")
+    b.add_argument("--max-tasks-per-worker", type=whole_number(0), default=500,
+                   help="replace a local worker process after this many inputs (default %(default)s; 0: never)")
+    b.add_argument("--max-memory", type=whole_number(0), default=0, metavar="MB",
                    help="address-space limit of each local worker process in MB (0: none)")
     b.add_argument("--progress", choices=("auto", "bar", "log", "none"), default="auto",
                    help="a bar on a terminal, log lines otherwise (auto); none: print nothing")

@@ -63,8 +63,8 @@ class _Converter:
             return self.convert(self.defs[name])
         if "anyOf" in schema:
             opts = [s for s in schema["anyOf"] if s.get("type") != "null"]
-            if opts and all(s.get("type") in ("integer", "number") for s in opts):
-                return pa.float64(), None  # int | float: a number column
+            if len(opts) > 1 and all(s.get("type") in ("integer", "number") for s in opts):
+                return pa.float64(), None  # int | float: a number column (int | None stays int64)
             return self.convert(opts[0]) if len(opts) == 1 else (pa.string(), _json)
         t = schema.get("type")
         if "enum" in schema or "const" in schema:

@@ -57,9 +57,10 @@ def run_batch(opts: BatchOptions, stream: IO[str] | None = None) -> Report:
         del seen
         progress = Progress(len(tasks), opts.progress, stream)
         if opts.progress != "none":
-            dups = len(index) - len(tasks) - report.resumed - sum(1 for i in index if i.sha256 is None)
+            bad = sum(1 for i in index if i.sha256 is None)
+            dups = len(index) - len(tasks) - report.resumed - bad
             progress.say(f"policyparse batch: {len(index)} inputs: {len(tasks)} to convert, "
-                         f"{report.resumed} already done, {dups} duplicate or unreadable; "
+                         f"{report.resumed} already done, {dups} duplicate, {bad} unreadable; "
                          f"engine {opts.engine}, {opts.jobs if opts.engine == 'local' or not opts.scheduler else 'cluster'} jobs")
         for item in index:  # unreadable inputs are reported as they are met
             if item.sha256 is None:
