@@ -345,3 +345,14 @@ def test_second_batch_on_same_out_dir_is_refused(tmp_path):
             batch([tmp_path / "in"], tmp_path / "out")
     finally:
         holder.close()
+
+
+def test_parquet_without_pyarrow_stops_before_any_work(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a, **k: None if name == "pyarrow" else real(name, *a, **k))
+    good_corpus(tmp_path / "in", 2)
+    with pytest.raises(UsageError, match=r"--format parquet needs pyarrow: pip install 'policyparse\[batch\]'"):
+        batch([tmp_path / "in"], tmp_path / "out", formats=("jsonl", "parquet"))
+    assert not (tmp_path / "out").exists()

@@ -15,6 +15,14 @@ from .store import Store
 from .writer import Report, assemble
 
 
+def _needs(module: str, what: str, wanted: bool) -> None:
+    """Stop before any work when an option needs the ``batch`` extra and it is missing."""
+    import importlib.util
+
+    if wanted and importlib.util.find_spec(module) is None:
+        raise UsageError(f"{what} needs {module}: pip install 'policyparse[batch]'")
+
+
 def run_batch(opts: BatchOptions, stream: IO[str] | None = None) -> Report:
     """Run a batch; returns its :class:`Report` (``report.exit_code``: 0 or 1).
 
@@ -28,6 +36,8 @@ def run_batch(opts: BatchOptions, stream: IO[str] | None = None) -> Report:
         raise UsageError("--format: jsonl, parquet or both")
     if os.path.exists(opts.out_dir) and not os.path.isdir(opts.out_dir):
         raise UsageError(f"output directory {opts.out_dir} is a file")
+    _needs("pyarrow", "--format parquet", "parquet" in opts.formats)
+    _needs("distributed", "--engine dask", opts.engine == "dask")
     paths = discover(opts.inputs, opts.list_files, skip_dirs=[opts.out_dir])
     if not paths:
         raise UsageError("no input files found")
