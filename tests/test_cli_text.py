@@ -65,8 +65,9 @@ def test_python_api_equals_cli(tmp_path):
         (lambda d: _fifo(d / "pipe.txt"), "not a regular file"),  # reading it would block
         (lambda d: _symlink(d / "link.txt", d / "gone.txt"), "broken symbolic link"),
         (lambda d: _write(d / "other.json", b'{"schema_version": "1.0"}'), "does not match the policyparse output schema"),
+        (lambda d: _write(d / "words.json", "不是JSON".encode()), "not a JSON file written by policyparse parse"),
     ],
-    ids=["missing", "directory", "empty", "binary", "undecodable", "fifo", "broken-link", "foreign-json"],
+    ids=["missing", "directory", "empty", "binary", "undecodable", "fifo", "broken-link", "foreign-json", "not-json"],
 )
 @pytest.mark.parametrize("command", ["parse", "summary"])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, make, problem, command):
