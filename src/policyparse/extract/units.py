@@ -169,9 +169,9 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
         b, depth = a, 0
         while b < nxt and text[b] != "\n":
             c = text[b]
-            if c in "(〔[【":
+            if c in "(〔[【〈":
                 depth += 1
-            elif c in ")〕]】":
+            elif c in ")〕]】〉":
                 if depth == 0:
                     break
                 depth -= 1
