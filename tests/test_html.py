@@ -200,6 +200,10 @@ def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
     assert doc.effective == "2023-05-08"
     table = [m for m in doc.measures if m.units and m.units[0].name in ("县市场监管局", "县金融办")]
     assert [(m.number, [d.date for d in m.deadlines]) for m in table] == [("1", ["2023-06-30"]), ("2", ["2023-09-30"])]
+    # the heading above the table is the outline section that lists its rows
+    assert [(s.number, s.title, s.kind) for s in doc.outline] == [
+        ("一", "重点任务", "cn"), ("二", "任务分解", "cn"), ("三", "保障措施", "cn")]
+    assert doc.outline[1].measures == [m.id for m in table]
 
 
 def test_a_notice_hidden_until_a_script_shows_it_is_still_read(tmp_path):

@@ -43,6 +43,8 @@ def test_pasted_task_table_rows_become_measures(sep, lead, tail):
     # the heading right above each table is the rows' section, not a measure of its own
     assert [m.path for m in table] == [["企业开办领域"]] * 2 + [["工程建设领域"]] * 2
     assert all(m.title != "企业开办领域" for m in doc.measures)
+    assert [(s.title, s.measures) for s in doc.outline[:2]] == [
+        ("企业开办领域", [m.id for m in table[:2]]), ("工程建设领域", [m.id for m in table[2:]])]
     assert table[0].title == "优化企业开办服务"
     assert [(u.name, u.role) for u in table[0].units] == [
         ("县市场监管局", "lead"), ("县税务局", "cooperating"), ("县人力社保局", "cooperating"),
@@ -141,3 +143,13 @@ def test_a_bare_date_in_the_deadline_cell_is_that_deadline_and_nowhere_else():
     # a date in another table, or in running text, is no deadline
     other = "主要目标\n序号 | 指标 | 基期值 | 基期年份 |\n1 | 市场主体总量 | 5000户 | 2022年12月 |\n"
     assert policyparse.parse_text(other).documents[0].goals.deadlines == []
+
+
+def test_a_table_under_a_section_with_text_before_it_is_listed_in_that_section():
+    rows = "\n".join("\t".join(r) for r in [TASK_HEADER, *ROWS["企业开办"]])
+    doc = policyparse.parse_text("某县优化营商环境实施方案\n一、重点任务\n（一）深化改革。推行全程网办。（县审批局负责）\n"
+                                 "二、任务分解\n各单位按下表推进：\n" + rows + "\n三、保障措施\n（一）加强组织领导。成立领导小组。\n"
+                                 ).documents[0]
+    tasks = doc.outline[1]
+    assert tasks.title == "任务分解" and len(tasks.measures) == 2
+    assert [m.title for m in doc.measures if m.id in tasks.measures][0] == "优化企业开办服务"

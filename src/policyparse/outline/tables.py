@@ -39,9 +39,13 @@ def attach_table_measures(docs, w, src) -> None:
         doc = docs[di]
         from ..extract import Context
 
-        heading = _clear_region(doc, w, t.span)
+        heading, above = _clear_region(doc, w, t.span)
         ctx = Context(plan_year=doc.plan_year, first_leads=first_leads)
-        doc.measures.extend(table_measures(t, w, ctx, heading))
+        rows = table_measures(t, w, ctx, heading)
+        for m in rows:
+            m.id = f"table:{t.span[0]}:{m.id}"
+        doc.measures.extend(rows)
+        _place(doc, w, above, t.span[0], rows)
         changed.add(di)
     for di in changed:
         _renumber(docs[di], di + 1)
@@ -65,20 +69,22 @@ def _document_of(docs, pos: int) -> int:
     return best
 
 
-def _clear_region(doc, w, span: tuple[int, int]) -> list[str]:
+def _clear_region(doc, w, span: tuple[int, int]):
     """Drop the text-outline measures that start inside the table, and cut a measure
     that runs on into it at the table's start. A measure left with nothing but its
     heading (一、政务服务领域, then the table) is no measure: it is dropped, and its
-    path and title are returned, the section the table's rows belong to."""
+    path and title are returned, the section the table's rows belong to, with the
+    dropped measure itself (or None)."""
     a, b = span
     heading: list[str] = []
+    above = None
     keep = []
     for m in doc.measures:
         s, e = m.span
         if a <= s < b:
             continue
-        if e <= a and not w.source[e:a].strip() and _heading_only(m):
-            heading = [*m.path, m.title]  # a heading alone, right above the table
+        if e <= a and not w.source[e:a].strip() and (_heading_only(m) or _introduces(m)):
+            heading, above = [*m.path, m.title], m  # a heading alone, right above the table
             continue
         if s < a < e:
             ws, we = w.from_source(s, e)
@@ -92,12 +98,62 @@ def _clear_region(doc, w, span: tuple[int, int]) -> list[str]:
             m.units = [u for u in m.units if u.span[1] <= a]
             m.deadlines = [d for d in m.deadlines if d.span[1] <= a]
             m.quantities = [q for q in m.quantities if q.span[1] <= a]
-            if _heading_only(m):
-                heading = [*m.path, m.title]
+            if _heading_only(m) or _introduces(m):
+                heading, above = [*m.path, m.title], m
                 continue
         keep.append(m)
     doc.measures[:] = keep
-    return heading
+    return heading, above
+
+
+def _place(doc, w, above, start: int, rows: list) -> None:
+    """Put the table's rows in the outline: under a section made of the heading that
+    stood above the table (it takes the heading's place), else under the innermost
+    section the table sits in."""
+    from ..models import Section
+    from ..numbering import match_at
+
+    if not rows:
+        return
+    end = max(m.span[1] for m in rows)
+    ids = [m.id for m in rows]
+    if above is not None:
+        parent = _holding(doc.outline, above.id)
+        tok = match_at(w.text, w.from_source(above.span[0], above.span[0] + 1)[0])
+        section = Section(number=above.number, title=above.title, kind=tok.kind if tok else "cn",
+                          span=(above.span[0], end), measures=ids)
+        siblings = parent.children if parent is not None else doc.outline
+        siblings.append(section)
+        siblings.sort(key=lambda s: s.span[0])
+        return
+    inner = _innermost(doc.outline, start)
+    if inner is not None:
+        inner.measures.extend(ids)
+
+
+def _holding(sections, mid: str):
+    """The section that lists measure ``mid`` directly."""
+    for s in sections:
+        if mid in s.measures:
+            return s
+        if (found := _holding(s.children, mid)) is not None:
+            return found
+    return None
+
+
+def _innermost(sections, pos: int):
+    """The innermost section the text at ``pos`` falls under: the last one opened before it."""
+    before = [s for s in sections if s.span[0] <= pos]
+    if not before:
+        return None
+    return _innermost(before[-1].children, pos) or before[-1]
+
+
+def _introduces(m) -> bool:
+    """A heading whose only sentence leads into the table below (二、任务分解 / 各单位按下表推进：)."""
+    body = m.text[len(m.title):].strip() if m.text.startswith(m.title) else ""
+    return (0 < len(body) <= 40 and body[-1] in ":：" and "。" not in body
+            and not (m.units or m.deadlines or m.quantities))
 
 
 def _heading_only(m) -> bool:
@@ -119,10 +175,8 @@ def _renumber(doc, index: int) -> None:
     doc.measures.sort(key=lambda m: m.span[0])
     old_to_new = {}
     for k, m in enumerate(doc.measures, 1):
-        new = f"d{index}-m{k}"
-        if not m.id.startswith("table:"):
-            old_to_new[m.id] = new
-        m.id = new
+        old_to_new[m.id] = f"d{index}-m{k}"
+        m.id = old_to_new[m.id]
 
     def fix(sections):
         for s in sections:
@@ -175,7 +229,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
             units.extend(cell_units(row[i], role, ctx.first_leads))
         deadlines, quantities = _fields(w, text_cells, row[col["deadline"]] if "deadline" in col else None, ctx)
         out.append(Measure(
-            id=f"table:{len(out)}", number=number, path=path, title=title, text=text, span=span,
+            id=str(len(out)), number=number, path=path, title=title, text=text, span=span,
             units=units, deadlines=deadlines, quantities=quantities,
             topics=tag_topics(w.text[ta:tb]),
         ))
