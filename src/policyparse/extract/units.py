@@ -23,7 +23,9 @@ class _G:
     label: re.Pattern[str]
     role_of: dict[str, str]
     seps: frozenset[str]
-    open_close: dict[str, str]
+    open_close: dict[str, str]  # brackets and quotes
+    brackets: dict[str, str]
+    closers: frozenset[str]  # of the brackets
     tails: list[str]
     clause_roles: list[tuple[str, re.Pattern[str]]]
     etc_generic: re.Pattern[str]
@@ -45,7 +47,9 @@ def _g() -> _G:
         stop=re.compile(g["stop_labels"]),
         role_of=role_of,
         seps=frozenset(g["separators"]),
-        open_close=dict(g["brackets"]),
+        open_close={**g["brackets"], **g["quotes"]},
+        brackets=dict(g["brackets"]),
+        closers=frozenset(g["brackets"].values()),
         tails=sorted(g["tails"], key=len, reverse=True),
         clause_roles=[(r, re.compile(p)) for r, p in g["clause_roles"].items()],
         etc_generic=re.compile(g["etc_generic"]),
@@ -169,9 +173,9 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
         b, depth = a, 0
         while b < nxt and text[b] != "\n":
             c = text[b]
-            if c in "(〔[【〈":
+            if c in g.brackets:
                 depth += 1
-            elif c in ")〕]】〉":
+            elif c in g.closers:
                 if depth == 0:
                     break
                 depth -= 1

@@ -42,8 +42,6 @@ def attach_table_measures(docs, w, src) -> None:
         heading, above = _clear_region(doc, w, t.span)
         ctx = Context(plan_year=doc.plan_year, first_leads=first_leads)
         rows = table_measures(t, w, ctx, heading)
-        for m in rows:
-            m.id = f"table:{t.span[0]}:{m.id}"
         doc.measures.extend(rows)
         _place(doc, w, above, t.span[0], rows)
         changed.add(di)
@@ -83,7 +81,7 @@ def _clear_region(doc, w, span: tuple[int, int]):
         s, e = m.span
         if a <= s < b:
             continue
-        if e <= a and not w.source[e:a].strip() and (_heading_only(m) or _introduces(m)):
+        if e <= a and not w.source[e:a].strip() and _heads_table(m):
             heading, above = [*m.path, m.title], m  # a heading alone, right above the table
             continue
         if s < a < e:
@@ -98,7 +96,7 @@ def _clear_region(doc, w, span: tuple[int, int]):
             m.units = [u for u in m.units if u.span[1] <= a]
             m.deadlines = [d for d in m.deadlines if d.span[1] <= a]
             m.quantities = [q for q in m.quantities if q.span[1] <= a]
-            if _heading_only(m) or _introduces(m):
+            if _heads_table(m):
                 heading, above = [*m.path, m.title], m
                 continue
         keep.append(m)
@@ -149,8 +147,11 @@ def _innermost(sections, pos: int):
     return _innermost(before[-1].children, pos) or before[-1]
 
 
-def _introduces(m) -> bool:
-    """A heading whose only sentence leads into the table below (二、任务分解 / 各单位按下表推进：)."""
+def _heads_table(m) -> bool:
+    """A heading alone, or one whose only sentence leads into the table below
+    (二、任务分解 / 各单位按下表推进：): the table's section, not a measure."""
+    if _heading_only(m):
+        return True
     body = m.text[len(m.title):].strip() if m.text.startswith(m.title) else ""
     return (0 < len(body) <= 40 and body[-1] in ":：" and "。" not in body
             and not (m.units or m.deadlines or m.quantities))
@@ -229,7 +230,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
             units.extend(cell_units(row[i], role, ctx.first_leads))
         deadlines, quantities = _fields(w, text_cells, row[col["deadline"]] if "deadline" in col else None, ctx)
         out.append(Measure(
-            id=str(len(out)), number=number, path=path, title=title, text=text, span=span,
+            id=f"table:{t.span[0]}:{len(out)}", number=number, path=path, title=title, text=text, span=span,
             units=units, deadlines=deadlines, quantities=quantities,
             topics=tag_topics(w.text[ta:tb]),
         ))
