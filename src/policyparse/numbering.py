@@ -28,7 +28,7 @@ class NumberToken:
         if self.style == "group":
             # Arabic digits as Arabic digits: a full-width １２ prints as 12 (the spec)
             return display[self.n_start : self.n_end].translate(_FULLWIDTH_DIGITS)
-        return display[self.start : self.end].rstrip()
+        return display[self.start : self.end].rstrip().rstrip(":：.、").rstrip()
 
 
 @functools.cache

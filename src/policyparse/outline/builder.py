@@ -126,6 +126,7 @@ class _Builder:
         self.stack: list[Node] = []
         self.attachment_list = False  # inside "附件：1.… 2.…"
         self.expect_title = False
+        self.boxes: dict[int, dict[str, int]] = {}  # open box's depth → next number of each list it interrupted
 
     @property
     def doc(self) -> RawDocument:
@@ -244,6 +245,10 @@ class _Builder:
             self.new_document(pull_back=True)
         self.expect_title = False
         d = self.doc
+        if tok.kind == "box":
+            self._open_box()
+        else:
+            self._close_box(tok)
         if d.root_kind is not None and tok.rank < d.root_rank:
             self.stack = []  # outranks the top level so far: a new top level
         elif any(n.kind == tok.kind for n in self.stack):
@@ -262,6 +267,35 @@ class _Builder:
             node.parent.children.append(node)
         self.stack.append(node)
         d.n_items += 1
+
+    # -- boxes (专栏) ----------------------------------------------------------
+    def _open_box(self) -> None:
+        """A box sits in the innermost heading around it: the items it interrupts (those
+        of running text without sub-items, an earlier box) close, and it remembers their
+        kinds so that the next item of one of them ends the box."""
+        interrupted: dict[str, int] = {}
+        while self.stack and (self.stack[-1].kind == "box" or self._holds_text(self.stack[-1])):
+            node = self.stack.pop()
+            if node.kind != "box" and node.token.value is not None:
+                interrupted[node.kind] = node.token.value + 1
+        self.boxes[len(self.stack)] = interrupted
+
+    def _close_box(self, tok: NumberToken) -> None:
+        """The next number of a list the open box interrupted ends the box (三、 after
+        一、二、 and the box), unless the box's own items use that kind."""
+        for depth in sorted(self.boxes, reverse=True):
+            if depth >= len(self.stack) or self.stack[depth].kind != "box":
+                del self.boxes[depth]
+                continue
+            inside = {n.kind for n in self.stack[depth + 1 :]}
+            if self.boxes[depth].get(tok.kind) == tok.value and tok.kind not in inside:
+                del self.stack[depth:]
+                del self.boxes[depth]
+
+    def _holds_text(self, node: Node) -> bool:
+        """An item of running text without sub-items (a measure, a 节 of prose), not a
+        heading over sub-items."""
+        return not node.children and (bool(node.body) or "。" in self.line(node.head))
 
     def expected(self) -> dict[str, int]:
         """The next number each open kind expects (for glued items)."""
