@@ -104,7 +104,8 @@ def test_quantities(ex):
 
     t = _w(ex["text"])
     # as in the pipeline: the deadlines are found first (a metric starts after one)
-    found = find_quantities(t, deadlines=find_deadlines(t, 0, len(t), Context(plan_year=ex.get("plan_year"))))
+    found = find_quantities(t, deadlines=find_deadlines(t, 0, len(t), Context(plan_year=ex.get("plan_year"))),
+                            report=ex.get("report", False))
     if ex.get("none"):
         assert found == []
         return
@@ -139,7 +140,7 @@ def test_document_patterns(ex):
         assert docfacts._frequent_region(_w(text)) == ex["expect"]
         return
     w = normalize(text)
-    if field == "title":
+    if field in ("title", "report_title"):
         assert bool(re.compile(grammar.load("document")[field]).match(w.text)) is ex["expect"]
         return
     m = re.compile(grammar.load("document")[field]).search(w.text)

@@ -93,7 +93,7 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
     for f in _INHERITED if parent is not None else ():
         if getattr(facts, f) is None:
             setattr(facts, f, getattr(parent, f))
-    ctx = extract.Context(plan_year=facts.plan_year, first_leads=facts.first_leads)
+    ctx = extract.Context(plan_year=facts.plan_year, first_leads=facts.first_leads, report=facts.report)
     measures: list[Measure] = []
     ids: dict[int, str] = {}
     for k, m in enumerate(od.measures, 1):

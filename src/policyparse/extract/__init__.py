@@ -20,7 +20,7 @@ def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
     return Fields(
         units=find_units(text, a, b, ctx),
         deadlines=deadlines,
-        quantities=find_quantities(text, a, b, deadlines),
+        quantities=find_quantities(text, a, b, deadlines, report=ctx.report),
     )
 
 
@@ -33,7 +33,7 @@ def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields
     for a, b in spans:
         deadlines = find_deadlines(text, a, b, ctx)
         out.deadlines.extend(deadlines)
-        out.quantities.extend(find_quantities(text, a, b, deadlines))
+        out.quantities.extend(find_quantities(text, a, b, deadlines, report=ctx.report))
     return out
 
 

@@ -142,6 +142,7 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
 
     f.plan_year = _plan_year(w, od, f, meta_text)
     f.first_leads = declares_first_leads(doc_text)
+    f.report = any(_p("report_title").match(text[x:y].strip()) for x, y in head_lines[:4])
     return f
 
 

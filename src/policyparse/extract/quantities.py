@@ -38,6 +38,7 @@ class _G:
     past_until: re.Pattern[str]
     past_clause: re.Pattern[str]
     past_tally: re.Pattern[str]
+    past_change: re.Pattern[str]
     future_frame: re.Pattern[str]
     past_sentence: re.Pattern[str]
     note_sentence: re.Pattern[str]
@@ -46,6 +47,7 @@ class _G:
     half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
     name_after_quote: re.Pattern[str]
     suffix_cmp: dict[str, str]
+    bare_mult: re.Pattern[str]
 
 
 def _multiplier(m: str, units: list[str]) -> str:
@@ -99,6 +101,7 @@ def _g() -> _G:
         past_until=re.compile(g["past_until"]),
         past_clause=re.compile(g["past_clause"]),
         past_tally=re.compile(g["past_tally"]),
+        past_change=re.compile(g["past_change"]),
         future_frame=re.compile(g["future_frame"]),
         past_sentence=re.compile(g["past_sentence"]),
         note_sentence=re.compile(g["note_sentence"]),
@@ -107,6 +110,7 @@ def _g() -> _G:
         half=(half["word"], float(half["value"]), re.compile(half["not_after"])),
         name_after_quote=re.compile(g["name_after_quote"]),
         suffix_cmp=suffix_cmp,
+        bare_mult=re.compile(g["bare_multiplier"]),
     )
 
 
@@ -122,6 +126,7 @@ class _Hit:
     prefix: str | None = None
     suffix: str | None = None
     cn: bool = False  # written in Chinese numerals
+    bare: bool = False  # a multiplier for its own value (亿元以上项目): a class of things
 
 
 def _clause_start(text: str, i: int, lo: int) -> int:
@@ -192,6 +197,11 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             unit = "元"
         hits.append(_Hit(m.start(), nb, m.start(), nb, _scale(v, mult),
                          _scale(v2, mult) if v2 is not None else None, unit))
+    for m in g.bare_mult.finditer(text, lo, hi):  # 亿元以上项目
+        if any(h.na <= m.start() < h.nb for h in hits):
+            continue
+        hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), g.multipliers[m.group("mult")],
+                         None, m.group("unit"), bare=True))
     half_word, half_value, half_not_after = g.half
     for m in g.cn_core.finditer(text, lo, hi):
         if m.group("cnum") == half_word:
@@ -209,7 +219,7 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
     return hits
 
 
-def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
+def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False) -> bool:
     g = _g()
     before = text[max(lo, h.na - 6) : h.na]
     num_end = h.na
@@ -232,7 +242,9 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int) -> bool:
         return True
     if g.past_clause.search(text, _clause_start(text, h.na, lo), h.na):
         return True
-    if g.past_tally.search(text, _clause_start(text, h.na, lo), h.na) and not g.future_frame.search(text, s_a, h.na):
+    ca = _clause_start(text, h.na, lo)
+    if (g.past_tally.search(text, ca, h.na) or (report and g.past_change.search(text, ca, h.na))) \
+            and not g.future_frame.search(text, s_a, h.na):
         return True
     if g.past_sentence.match(text, s_a, h.na) or g.note_sentence.match(text, s_a, h.na):
         return True
@@ -317,6 +329,8 @@ def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
 def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> str:
     g = _g()
     h = hits[k]
+    if h.bare:
+        return "threshold"
     ca = _clause_start(text, h.a, lo)
     cb = _clause_end(text, h.b, hi)
     before = text[ca : h.a]
@@ -349,25 +363,27 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     return "target"
 
 
-_METRIC_SUFFIX = re.compile(
-    r"(?:率|总量|余额|量|额|数量|人数|户数|数|占比|比例|比重|规模|增幅|增速|收入|产值|时限|时长|时间|面积|增加值)$"
-)
-_METRIC_FILLER = re.compile(r"^(?:确保|力争|争取|推动|实现|保持|使|推进|全年|每年|年均)+")
-_METRIC_SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全镇|全乡)")
-_METRIC_CUT = re.compile(r".*(?:[)）、\d%]|或者|以及|其中|和|及)")
+@functools.cache
+def _metric_grammar():
+    g = grammar.load("quantities")["metric"]
+    return {k: re.compile(g[k]) for k in ("cut", "filler", "scope", "change", "suffix")} | {"max": int(g["max_length"])}
 
 
 def _metric(text: str, h: _Hit, lo: int, taken: list[tuple[int, int]] = ()) -> str | None:
+    """The words before the figure in its clause that name what it measures
+    (grammars/quantities.yaml: metric)."""
+    mg = _metric_grammar()
     ca = _clause_start(text, h.a, lo)
     # the metric starts after a deadline in the same clause (到2025年小微企业贷款余额)
     ca = max([ca] + [b for a, b in taken if ca <= a and b <= h.a])
     s = text[ca : h.a].strip()
-    cut = _METRIC_CUT.match(s)
+    cut = mg["cut"].match(s)
     if cut:
         s = s[cut.end() :].strip()
-    s = _METRIC_FILLER.sub("", s)
-    s = _METRIC_SCOPE.sub("", s)
-    if not s or not _METRIC_SUFFIX.search(s) or len(s) > 16:
+    s = mg["filler"].sub("", s)
+    s = mg["scope"].sub("", s)
+    s = mg["change"].sub("", s)
+    if not s or not mg["suffix"].search(s) or len(s) > mg["max"]:
         return None
     return s
 
@@ -384,8 +400,9 @@ def _deadline_for(h: _Hit, deadlines: list[RawDeadline], text: str, lo: int, hi:
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
-                    deadlines: list[RawDeadline] | None = None) -> list[RawQuantity]:
-    """Every quantity in ``text[start:end]`` (working copy), in reading order."""
+                    deadlines: list[RawDeadline] | None = None, report: bool = False) -> list[RawQuantity]:
+    """Every quantity in ``text[start:end]`` (working copy), in reading order; ``report``:
+    the document is a work report, whose changes on last year state the past."""
     end = len(text) if end is None else end
     g = _g()
     deadlines = deadlines or []
@@ -394,7 +411,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for h in _core_hits(text, start, end):
         if any(a <= h.na < b for a, b in taken):
             continue  # part of a deadline expression
-        if _excluded(text, h, start, end):
+        if _excluded(text, h, start, end, report):
             continue
         _attach_comparators(text, h, start, end)
         if h.cn and h.prefix is None and h.suffix is None and not (

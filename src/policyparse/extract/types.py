@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 class Context:
     plan_year: int | None = None
     first_leads: bool = False  # the document declares that the first-listed unit leads
+    report: bool = False  # a work report (总结, 汇报), not a plan: its changes on last year are past
 
 
 @dataclass(slots=True)
@@ -56,3 +57,4 @@ class Facts:
     region: str | None = None
     plan_year: int | None = None
     first_leads: bool = False
+    report: bool = False
