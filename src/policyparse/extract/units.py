@@ -33,6 +33,7 @@ class _G:
     nested: re.Pattern[str]
     generic: re.Pattern[str]
     suffix: re.Pattern[str]
+    area: re.Pattern[str]
     first_leads: re.Pattern[str]
     inline: re.Pattern[str]
     stop: re.Pattern[str]
@@ -57,6 +58,7 @@ def _g() -> _G:
         nested=re.compile(g["nested"]),
         generic=re.compile(g["generic"]),
         suffix=re.compile(g["unit_suffix"]),
+        area=re.compile(g["area_unit"]),
         first_leads=re.compile(g["first_leads"]),
         inline=re.compile(g["inline"]),
     )
@@ -136,7 +138,7 @@ def _items(text: str, a: int, b: int, role: str) -> list[RawUnit]:
             ga, gb = ia + m.start("g"), ib
             out.append(RawUnit((ga, gb), role, True))
             continue
-        if not g.suffix.search(name) and not g.generic.search(name):
+        if not (g.suffix.search(name) or g.area.search(name) or g.generic.search(name)):
             continue
         out.append(RawUnit((ia, ib), role, bool(g.generic.search(name))))
     return out
