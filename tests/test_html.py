@@ -203,7 +203,13 @@ def test_a_numbered_sub_heading_row_of_a_task_table_opens_no_document(tmp_path):
     # the heading above the table is the outline section that lists its rows
     assert [(s.number, s.title, s.kind) for s in doc.outline] == [
         ("一", "重点任务", "cn"), ("二", "任务分解", "cn"), ("三", "保障措施", "cn")]
-    assert doc.outline[1].measures == [m.id for m in table]
+    # its sub-heading rows are sections under it, each listing its rows
+    assert [(s.number, s.title, s.kind, s.measures) for s in doc.outline[1].children] == [
+        ("一", "政务服务", "cn", [table[0].id]), ("二", "要素保障", "cn", [table[1].id])]
+    assert [m.path for m in table] == [["任务分解", "政务服务"], ["任务分解", "要素保障"]]
+    # the row's 完成时限 governs the figures of its task
+    assert [(q.text, q.deadline.date) for q in table[1].quantities] == [("不少于10场", "2023-09-30")]
+    assert doc.outline[1].measures == []
 
 
 def test_a_notice_hidden_until_a_script_shows_it_is_still_read(tmp_path):
@@ -254,4 +260,5 @@ def test_a_spanning_sub_heading_row_ends_the_category_above(tmp_path):
             "<tr><td colspan='5'>其他工作</td></tr>",
             "<tr><td></td><td>3</td><td>开展营商环境评价。</td><td>县营商办</td><td>2023年12月底前</td></tr>"]
     ms = _measures(tmp_path, "<p>一、任务分解</p>" + _table(["类别", "序号", "重点任务", "牵头单位", "完成时限"], rows))
-    assert [(m.number, m.path[-1:]) for m in ms] == [("1", ["政务服务"]), ("2", ["政务服务"]), ("3", ["任务分解"])]
+    assert [(m.number, m.path) for m in ms] == [
+        ("1", ["任务分解", "政务服务"]), ("2", ["任务分解", "政务服务"]), ("3", ["任务分解", "其他工作"])]

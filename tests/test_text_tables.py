@@ -52,6 +52,8 @@ def test_pasted_task_table_rows_become_measures(sep, lead, tail):
     assert [d.date for d in table[0].deadlines] == ["2024-06-30"]
     assert table[1].deadlines == [] and table[3].deadlines == []  # 长期坚持, 持续推进
     assert [(q.value, q.comparator, q.kind) for q in table[2].quantities] == [(40, "<=", "limit")]
+    # the row's 完成时限 governs the figures of its task
+    assert [q.deadline.date for m in table[::2] for q in m.quantities] == ["2024-06-30", "2024-09-30"]
     # every span indexes the text as given
     for m in table:
         for u in m.units:

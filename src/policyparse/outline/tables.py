@@ -43,7 +43,7 @@ def attach_table_measures(docs, w, src) -> None:
         ctx = Context(plan_year=doc.plan_year, first_leads=first_leads)
         rows = table_measures(t, w, ctx, heading)
         doc.measures.extend(rows)
-        _place(doc, w, above, t.span[0], rows)
+        _place(doc, w, above, t.span[0], rows, _sub_sections(t, w, rows, len(heading)))
         changed.add(di)
     for di in changed:
         _renumber(docs[di], di + 1)
@@ -104,22 +104,24 @@ def _clear_region(doc, w, span: tuple[int, int]):
     return heading, above
 
 
-def _place(doc, w, above, start: int, rows: list) -> None:
+def _place(doc, w, above, start: int, rows: list, subs: list = ()) -> None:
     """Put the table's rows in the outline: under a section made of the heading that
     stood above the table (it takes the heading's place), else under the innermost
-    section the table sits in."""
+    section the table sits in (at the top when there is none); rows under a sub-heading
+    row of the table are listed by that sub-heading's section."""
     from ..models import Section
     from ..numbering import match_at
 
     if not rows:
         return
     end = max(m.span[1] for m in rows)
-    ids = [m.id for m in rows]
+    in_subs = {i for s in subs for i in _ids(s)}
+    ids = [m.id for m in rows if m.id not in in_subs]
     if above is not None:
         parent = _holding(doc.outline, above.id)
         tok = match_at(w.text, w.from_source(above.span[0], above.span[0] + 1)[0])
         section = Section(number=above.number, title=above.title, kind=tok.kind if tok else "cn",
-                          span=(above.span[0], end), measures=ids)
+                          span=(above.span[0], end), measures=ids, children=list(subs))
         siblings = parent.children if parent is not None else doc.outline
         siblings.append(section)
         siblings.sort(key=lambda s: s.span[0])
@@ -127,6 +129,17 @@ def _place(doc, w, above, start: int, rows: list) -> None:
     inner = _innermost(doc.outline, start)
     if inner is not None:
         inner.measures.extend(ids)
+        inner.children.extend(subs)
+        inner.children.sort(key=lambda s: s.span[0])
+    else:
+        doc.outline.extend(subs)
+        doc.outline.sort(key=lambda s: s.span[0])
+
+
+def _ids(section):
+    yield from section.measures
+    for c in section.children:
+        yield from _ids(c)
 
 
 def _holding(sections, mid: str):
@@ -201,14 +214,17 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
     out = []
     seen_rows = 0
     category = ""
+    sub: list[str] = []
     for row in t.rows[t.header_row + 1 :]:
         if len(row) != len(roles):
             continue
         task = row[col["task"]]
         if not task.text.strip() or _is_repeated_header(row, roles):
             continue
-        if len({id(c) for c in row}) <= 2 and sum(1 for c in row if c is task) > 1:
-            category = ""  # a cell spanning the whole row: a sub-heading, not a task
+        if _spans_row(row, task):
+            # a cell spanning the whole row (一、扩大有效投资): a sub-heading of the rows below
+            category = ""
+            sub = [_sub_heading(w, task)[1]]
             continue
         seen_rows += 1
         number = row[col["number"]].text.strip() if "number" in col else ""
@@ -219,7 +235,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         text = " ".join(w.printed(*w.from_source(c.start, c.end)).strip() for c in text_cells)
         own = [c for c in row if c.start >= task.start and c.text.strip()]
         span = (task.start, max(c.end for c in own))
-        path = list(heading)
+        path = list(heading) + sub
         if "category" in col:
             # an empty category cell is the one above it (a merged cell read from a PDF)
             category = row[col["category"]].text.strip() or category
@@ -235,6 +251,49 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
             topics=tag_topics(w.text[ta:tb]),
         ))
     return out
+
+
+def _spans_row(row, task) -> bool:
+    return len({id(c) for c in row}) <= 2 and sum(1 for c in row if c is task) > 1
+
+
+def _sub_heading(w, cell) -> tuple[str, str, str]:
+    """Number, title and numbering kind of a sub-heading row's cell (一、扩大有效投资)."""
+    from ..numbering import match_at
+
+    a, b = w.from_source(cell.start, cell.end)
+    tok = match_at(w.text, a)
+    if tok is None or tok.end > b:
+        return "", w.printed(a, b).strip(), "category"
+    return tok.printed(w.display.text), w.printed(tok.end, b).strip(), tok.kind
+
+
+def _sub_sections(t, w, rows, depth: int) -> list:
+    """The sections the table itself makes, from its rows' paths below the first
+    ``depth`` entries: its sub-heading rows (一、扩大有效投资) and its category column
+    (kind ``category``), each listing the rows under it."""
+    from ..models import Section
+
+    roles = _roles(t)
+    ti = roles.index("task")
+    heads = {}
+    for r in t.rows[t.header_row + 1 :]:
+        if len(r) == len(roles) and r[ti].text.strip() and _spans_row(r, r[ti]):
+            number, title, kind = _sub_heading(w, r[ti])
+            heads.setdefault(title, (number, kind, r[ti].start))
+    top: list = []
+    for m in rows:
+        level, sec = top, None
+        for name in m.path[depth:]:
+            if not (level and level[-1].title == name):
+                number, kind, start = heads.get(name, ("", "category", m.span[0]))
+                level.append(Section(number=number, title=name, kind=kind, span=(start, m.span[1])))
+            sec = level[-1]
+            sec.span = (sec.span[0], max(sec.span[1], m.span[1]))
+            level = sec.children
+        if sec is not None:
+            sec.measures.append(m.id)
+    return top
 
 
 def _is_repeated_header(row, roles) -> bool:
@@ -268,10 +327,11 @@ def _fields(w, text_cells, deadline_cell, ctx):
             from ..extract.deadlines import cell_deadline
 
             found = [d for d in [cell_deadline(w.text, a, b, ctx)] if d]
-        for d in found:
-            dl = _deadline(w, d)
-            if all(x.span != dl.span for x in deadlines):
-                deadlines.append(dl)
+        cell = [_deadline(w, d) for d in found]
+        deadlines += [dl for dl in cell if all(x.span != dl.span for x in deadlines)]
+        if len(cell) == 1:
+            # the row's 完成时限 governs the figures of its task that name no time of their own
+            quantities = [q if q.deadline else q.model_copy(update={"deadline": cell[0]}) for q in quantities]
     return deadlines, quantities
 
 
