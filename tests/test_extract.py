@@ -193,6 +193,18 @@ def test_articles_of_a_policy_are_measures_and_its_numbered_closing_clause_is_no
     assert d.effective == "2021-05-01"
     assert [(q.value, q.comparator, q.kind) for q in d.measures[1].quantities] == [
         (5000000, ">=", "threshold"), (3000000, "<=", "incentive")]
+    # a closing article headed 附则 is no measure either, and its interpreter is no unit
+    d = _one(text.replace("第三条 本政策", "第三条　附则。本政策"))
+    assert [m.number for m in d.measures] == ["第一条", "第二条"] and d.effective == "2021-05-01"
+
+
+def test_a_goal_line_leading_into_a_list_gives_its_deadline_to_the_list():
+    d = _one("某某区推进社区嵌入式服务设施建设实施方案\n一、总体要求\n"
+             "（二）主要目标。到2025年底，全区社区嵌入式服务设施建设取得明显成效：\n"
+             "——社区养老服务设施覆盖率达到100%；\n——建成普惠托育机构15个。\n"
+             "二、重点任务\n1.推进设施建设。2024年底前完成改造。（区民政局负责）\n")
+    assert [(q.text, q.metric, q.deadline.text) for q in d.goals.quantities] == [
+        ("达到100%", "社区养老服务设施覆盖率", "到2025年底"), ("15个", None, "到2025年底")]
 
 
 def test_an_attachment_takes_the_notices_facts_it_does_not_state():
@@ -258,6 +270,20 @@ def test_a_labelled_completion_time_without_before_is_the_deadline():
     assert (d.title, d.region, d.plan_year) == ("某某区2024年优化营商环境重点工作任务", "某某区", 2024)
     assert [[(x.text, x.date) for x in m.deadlines] for m in d.measures] == [
         [("2024年12月", "2024-12-31")], [("上半年", "2024-06-30"), ("2024年6月30日", "2024-06-30")]]
+    # the labelled time governs the figures that name none of their own
+    assert [[(q.text, q.deadline.text) for q in m.quantities] for m in d.measures] == [
+        [("20项以上", "2024年12月")], [("达到90%以上", "上半年")]]
+
+
+def test_a_first_leads_note_in_one_unit_label_holds_for_that_list_only():
+    d = _one("某某县2024年优化营商环境工作要点\n一、重点任务\n"
+             "1.深化“一网通办”。事项网办率达到90%以上。\n责任单位：县行政审批局\n"
+             "2.规范涉企检查。全年涉企检查次数同比下降20%。\n"
+             "责任单位：县司法局、县市场监管局等相关部门（排在第一位的为牵头单位）\n")
+    assert [[(u.name, u.role, u.generic) for u in m.units] for m in d.measures] == [
+        [("县行政审批局", "responsible", False)],
+        [("县司法局", "lead", False), ("县市场监管局", "responsible", False), ("相关部门", "responsible", True)]]
+    assert [(q.text, q.metric) for q in d.measures[1].quantities] == [("20%", "涉企检查次数")]
 
 
 def test_a_task_table_under_its_title_keeps_the_title_and_the_region():

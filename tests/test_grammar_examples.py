@@ -38,7 +38,15 @@ def test_numbering(ex):
     assert w.display.text[tok.end :] == ex["rest"]
 
 
-@pytest.mark.parametrize("ex", _examples("layout"), ids=lambda e: "|".join(e["lines"])[:30])
+@pytest.mark.parametrize("ex", [e for e in _examples("layout") if "debris" in e], ids=lambda e: e["debris"])
+def test_debris_lines(ex):
+    from policyparse.normalize.lines import is_debris
+    from policyparse.normalize.script import fold_width
+
+    assert is_debris(fold_width(ex["debris"])) is ex.get("expect", True)
+
+
+@pytest.mark.parametrize("ex", [e for e in _examples("layout") if "lines" in e], ids=lambda e: "|".join(e["lines"])[:30])
 def test_line_repair(ex):
     src = "\n".join(ex["lines"])
     w = normalize(src)

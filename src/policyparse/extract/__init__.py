@@ -6,6 +6,8 @@ working-copy spans; the language knowledge is in grammars/.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .types import Context, Facts, Fields, RawDeadline, RawQuantity, RawUnit
 
 
@@ -15,13 +17,16 @@ def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
     from .quantities import find_quantities
     from .units import find_units
 
+    from .deadlines import labelled
+
     a, b = span
     deadlines = find_deadlines(text, a, b, ctx)
-    return Fields(
-        units=find_units(text, a, b, ctx),
-        deadlines=deadlines,
-        quantities=find_quantities(text, a, b, deadlines, report=ctx.report),
-    )
+    quantities = find_quantities(text, a, b, deadlines, report=ctx.report)
+    whole = labelled(text, deadlines, a)
+    if len(whole) == 1:
+        # the measure's labelled completion time governs its figures that name no time
+        quantities = [q if q.deadline else replace(q, deadline=whole[0]) for q in quantities]
+    return Fields(units=find_units(text, a, b, ctx), deadlines=deadlines, quantities=quantities)
 
 
 def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields:
@@ -30,10 +35,16 @@ def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields
     from .quantities import find_quantities
 
     out = Fields()
+    frame = None  # the deadline of a line that leads into a list (到2025年底，…：)
     for a, b in spans:
         deadlines = find_deadlines(text, a, b, ctx)
         out.deadlines.extend(deadlines)
-        out.quantities.extend(find_quantities(text, a, b, deadlines, report=ctx.report))
+        quantities = find_quantities(text, a, b, deadlines, report=ctx.report)
+        if frame is not None:
+            quantities = [q if q.deadline else replace(q, deadline=frame) for q in quantities]
+        out.quantities.extend(quantities)
+        if deadlines and text[a:b].rstrip().endswith((":", "：")):
+            frame = deadlines[-1]
     return out
 
 

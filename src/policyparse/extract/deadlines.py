@@ -126,6 +126,17 @@ def _scan(text, wa, wb, start, rules, excl_before, excl_after, found) -> None:
 
 
 @functools.cache
+def _label() -> re.Pattern[str]:
+    return grammar.compile_pattern("time", "{LABEL}$")
+
+
+def labelled(text: str, deadlines: list[RawDeadline], lo: int = 0) -> list[RawDeadline]:
+    """The deadlines given after a completion-time label (完成时限：2024年6月底): the
+    time of the whole measure."""
+    return [d for d in deadlines if _label().search(text, max(lo, d.span[0] - 12), d.span[0])]
+
+
+@functools.cache
 def _cell_rules() -> list[_Rule]:
     g = grammar.load("time")
     return [_Rule(r["name"], grammar.compile_pattern("time", r["pattern"]), r["period"])

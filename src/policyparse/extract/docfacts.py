@@ -28,8 +28,10 @@ def _iso(m: re.Match[str]) -> str | None:
 
 
 def tidy_title(s: str) -> str:
-    """A title as printed, without the layout spaces a PDF or a page put between words."""
-    return _CJK_GAP.sub("", s.strip()).strip("《》 ")
+    """A title as printed, without the layout spaces a PDF or a page put between words
+    and without what a content-farm page adds to it (（精选3篇）, a sample's number)."""
+    s = _CJK_GAP.sub("", s.strip()).strip("《》 ")
+    return _p("farm_suffix").sub("", s)
 
 
 def region_of(name: str) -> str | None:
@@ -141,7 +143,10 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
         f.region = _frequent_region(doc_text)
 
     f.plan_year = _plan_year(w, od, f, meta_text)
-    f.first_leads = declares_first_leads(doc_text)
+    # a declaration inside a measure (its unit label) holds for that measure only
+    outside = [(a, b)] if not od.measures else \
+        [(x, y) for x, y in zip([a] + [m.span[1] for m in od.measures], [m.span[0] for m in od.measures] + [b])]
+    f.first_leads = any(declares_first_leads(text[x:y]) for x, y in outside if x < y)
     f.report = any(_p("report_title").match(text[x:y].strip()) for x, y in head_lines[:4])
     return f
 

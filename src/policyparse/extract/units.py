@@ -118,9 +118,15 @@ def _items(text: str, a: int, b: int, role: str) -> list[RawUnit]:
             ib -= 1
         if ib - ia < 2:
             continue
-        name = text[ia:ib]
         nest = g.nested.fullmatch(text, ia, ib)
         ni, nj = nest.span("inner") if nest else (0, 0)
+        if nest and g.first_leads.search(text, ni, nj):
+            # "A等相关部门（排在第一位的为牵头单位）": the note is no part of a name
+            ia, ib = _drop_tail(text, *_strip(text, ia, ni - 1))
+            if ib - ia > 3 and g.etc_end.search(text, ia, ib):
+                ib -= 1
+            nest = None
+        name = text[ia:ib]
         if nest and any(pat.search(text, ni, nj) for _, pat in g.clause_roles):
             # "A(B配合)": A in this role, B in the role its verb gives (not 各镇(街道))
             inner = _unlabelled(text, ni, nj)
@@ -263,7 +269,8 @@ def find_units(text: str, lo: int, hi: int, ctx: Context | None = None) -> list[
             units.extend(_unlabelled(text, a, b))
     if not units:
         units = _inline(text, lo, hi)
-    if ctx is not None and ctx.first_leads and units and not any(u.role == "lead" for u in units):
+    first_leads = (ctx is not None and ctx.first_leads) or declares_first_leads(text[lo:hi])
+    if first_leads and units and not any(u.role == "lead" for u in units):
         first = units[0]
         units[0] = RawUnit(first.span, "lead", first.generic, first.name)
     seen: set[tuple[str, str]] = set()

@@ -35,6 +35,7 @@ def _layout():
         "short_end": re.compile(g["short_line_end"]),
         "label": re.compile(g["label_line"]),
         "label_after": re.compile(g["label_after"]),
+        "open_label": re.compile(g["open_label"]),
     }
 
 
@@ -72,6 +73,8 @@ def keeps_break(prev: str, nxt: str) -> bool:
     if lay["label"].match(nxt) and lay["label_after"].search(prev):
         return True  # 责任单位：… / 完成时限：… on lines of their own
     last = prev[-1]
+    if lay["open_label"].search(prev):
+        return False  # （责任单位： | 镇农业综合服务中心…）
     if last in lay["terminal"] or last in lay["closing"]:
         return True
     if is_heading(prev):
