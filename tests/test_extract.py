@@ -314,3 +314,16 @@ def test_a_box_sits_in_its_heading_and_the_interrupted_list_resumes_after_it():
     ch3, ch4 = d.outline
     assert [(s.number, s.kind, s.title) for s in ch3.children] == [("专栏1", "box", "新型基础设施建设重点工程")]
     assert [(s.number, [c.number for c in s.children]) for s in ch4.children] == [("（一）", ["专栏2"]), ("（二）", [])]
+
+
+def test_clauses_of_one_list_share_the_attribution_that_closes_the_last():
+    d = _one("某某区实施方案\n二、重点任务\n1.推进社区养老服务设施建设。\n"
+             "①新建小区按每百户不少于20平方米配建养老服务用房；\n②老旧小区2024年底前补足养老服务设施；\n"
+             "③对新建的社区养老服务综合体给予一次性建设补助30万元。（牵头单位：区民政局；责任单位：区住建局）\n"
+             "2.完善社区助餐服务。\n①建设老年食堂10个。（区民政局负责）\n②开展助餐配送服务。\n")
+    assert [(m.number, m.title, [(u.name, u.role) for u in m.units]) for m in d.measures] == [
+        ("①", "新建小区按每百户不少于20平方米配建养老服务用房", [("区民政局", "lead"), ("区住建局", "responsible")]),
+        ("②", "老旧小区2024年底前补足养老服务设施", [("区民政局", "lead"), ("区住建局", "responsible")]),
+        ("③", "对新建的社区养老服务综合体给予一次性建设补助30万元", [("区民政局", "lead"), ("区住建局", "responsible")]),
+        # items that end on 。 are sentences of their own: no sharing
+        ("①", "建设老年食堂10个", [("区民政局", "responsible")]), ("②", "开展助餐配送服务", [])]

@@ -96,8 +96,9 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
     ctx = extract.Context(plan_year=facts.plan_year, first_leads=facts.first_leads, report=facts.report)
     measures: list[Measure] = []
     ids: dict[int, str] = {}
-    for k, m in enumerate(od.measures, 1):
-        fields = extract.measure_fields(w.text, m.text, ctx)
+    all_fields = [extract.measure_fields(w.text, m.text, ctx) for m in od.measures]
+    extract.share_list_units(w.text, [(tuple(m.path), m.text) for m in od.measures], all_fields)
+    for k, (m, fields) in enumerate(zip(od.measures, all_fields), 1):
         mid = f"d{index}-m{k}"
         ids[id(m)] = mid
         measures.append(

@@ -29,6 +29,24 @@ def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
     return Fields(units=find_units(text, a, b, ctx), deadlines=deadlines, quantities=quantities)
 
 
+def share_list_units(text: str, items: list[tuple[tuple[str, ...], tuple[int, int]]],
+                     fields: list[Fields]) -> None:
+    """Sub-items that are the clauses of one sentence (①…；②…；③…。（牵头单位：…）) share
+    the attribution that closes the last: a run of measures under the same heading, each
+    but the last ending on ；without units of its own, takes the last one's units."""
+    run: list[int] = []
+    for k, (path, (a, b)) in enumerate(items):
+        if run and items[run[0]][0] != path:
+            run = []
+        if text[a:b].rstrip().endswith(("；", ";")) and not fields[k].units:
+            run.append(k)
+            continue
+        if run and fields[k].units:
+            for j in run:
+                fields[j].units = list(fields[k].units)
+        run = []
+
+
 def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields:
     """Deadlines and quantities of the goal sections (their units are not collected)."""
     from .deadlines import find_deadlines
@@ -63,4 +81,4 @@ def page_links(w, docs) -> list[str]:
 
 
 __all__ = ["Context", "Facts", "Fields", "RawDeadline", "RawQuantity", "RawUnit",
-           "document_facts", "goal_fields", "measure_fields"]
+           "document_facts", "goal_fields", "measure_fields", "share_list_units"]

@@ -261,7 +261,9 @@ def _attach_comparators(text: str, h: _Hit, lo: int, hi: int) -> None:
     while j > lo and text[j - 1] == " ":
         j -= 1
     for _ in range(2):  # "最高不超过", "力争达到"
-        for w, _c in g.prefixes:
+        for w, c in g.prefixes:
+            if h.prefix is not None and c == "=":
+                continue  # 为不少于2万家: a plain 为 before the comparator is no part of it
             if text.startswith(w, j - len(w)) and j - len(w) >= lo:
                 if h.prefix is None:
                     h.prefix = w

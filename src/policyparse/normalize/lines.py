@@ -36,6 +36,7 @@ def _layout():
         "label": re.compile(g["label_line"]),
         "label_after": re.compile(g["label_after"]),
         "open_label": re.compile(g["open_label"]),
+        "title_tail": re.compile(g["title_tail"]),
     }
 
 
@@ -68,6 +69,8 @@ def keeps_break(prev: str, nxt: str) -> bool:
         return False
     if numbering.match_at(nxt) is not None:
         return True
+    if lay["title_tail"].match(nxt) and not any(c in lay["punct"] for c in prev):
+        return False  # 发展规划 | （2024—2025年）
     if is_standalone(prev) or is_standalone(nxt):
         return True
     if lay["label"].match(nxt) and lay["label_after"].search(prev):

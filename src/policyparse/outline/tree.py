@@ -69,6 +69,8 @@ def _title_span(text: str, node: Node) -> tuple[int, int]:
     stop = text.find("。", a, b)
     if stop != -1:
         return (a, stop)
+    while b > a + 1 and text[b - 1] in "；;，,":
+        b -= 1  # the clause of a list (①…；): its title without the list's separator
     return (a, b)
 
 

@@ -72,6 +72,9 @@ def read_bytes(data: bytes, path: str | None = None, fmt: str | None = None) -> 
             from .text import decode
 
             text, enc = decode(data)
+            if not text.strip(" \t\r\n\f\v\u3000\ufeff"):
+                raise InputError("empty file: no text, only white space" if text.strip("\ufeff")
+                                 else "empty file: only a byte-order mark")
             doc = text_source(text, enc, digest)
     except InputError as e:
         e.path = path
