@@ -262,3 +262,21 @@ def test_a_spanning_sub_heading_row_ends_the_category_above(tmp_path):
     ms = _measures(tmp_path, "<p>一、任务分解</p>" + _table(["类别", "序号", "重点任务", "牵头单位", "完成时限"], rows))
     assert [(m.number, m.path) for m in ms] == [
         ("1", ["任务分解", "政务服务"]), ("2", ["任务分解", "政务服务"]), ("3", ["任务分解", "其他工作"])]
+
+
+def test_an_indicator_tables_targets_are_goals(tmp_path):
+    rows = ["<tr><td>市场主体总量</td><td>万户</td><td>12.5</td><td>20</td><td>预期性</td></tr>",
+            "<tr><td>一般企业开办时间</td><td>个工作日</td><td>3</td><td>≤0.5</td><td>约束性</td></tr>",
+            "<tr><td>政务服务事项全程网办率</td><td>%</td><td>85</td><td>—</td><td>预期性</td></tr>"]
+    path = tmp_path / "plan.html"
+    path.write_bytes(_page("<p>一、发展目标</p><p>到2025年，营商环境进入全省第一方阵。</p>"
+                           + _table(["指标", "单位", "2020年", "2025年", "属性"], rows) +
+                           "<p>二、重点任务</p><p>1.优化企业开办服务。推行全程网办。（县市场监管局负责）</p>"))
+    parsed = policyparse.parse(path)
+    (doc,) = parsed.documents
+    assert [(q.text, q.value, q.unit, q.comparator, q.metric, q.deadline.date) for q in doc.goals.quantities] == [
+        ("20", 200000, "户", "=", "市场主体总量", "2025-12-31"),
+        ("≤0.5", 0.5, "个工作日", "<=", "一般企业开办时间", "2025-12-31")]
+    st = parsed.source_text
+    assert all(st[q.span[0] : q.span[1]] == q.text for q in doc.goals.quantities)
+    assert [m.title for m in doc.measures] == ["优化企业开办服务"]

@@ -35,6 +35,24 @@ def test_table_headers(ex):
     assert header_roles(ex["header"]) == ex["roles"]
 
 
+@pytest.mark.parametrize("ex", _examples("tables", "indicator_header"), ids=lambda e: "|".join(e["indicator_header"])[:30])
+def test_indicator_table_headers(ex):
+    from policyparse.read.tables import indicator_roles
+
+    assert indicator_roles(ex["indicator_header"]) == ex["roles"]
+
+
+@pytest.mark.parametrize("ex", _examples("tables", "indicator_row"), ids=lambda e: "|".join(e["indicator_row"])[:30])
+def test_indicator_rows(ex):
+    from policyparse.extract.indicators import parse_row
+
+    got = parse_row(*ex["indicator_row"])
+    if ex["value"] is None:
+        assert got is None
+        return
+    assert got == (ex["metric"], ex["value"], ex["unit"], ex["comparator"])
+
+
 @pytest.mark.parametrize("ex", _examples("tables", "deadline_cell"), ids=lambda e: e["deadline_cell"])
 def test_no_deadline_cells(ex):
     from policyparse.read.tables import is_no_deadline

@@ -155,3 +155,30 @@ def test_a_table_under_a_section_with_text_before_it_is_listed_in_that_section()
     tasks = doc.outline[1]
     assert tasks.title == "任务分解" and len(tasks.measures) == 2
     assert [m.title for m in doc.measures if m.id in tasks.measures][0] == "优化企业开办服务"
+
+
+INDICATORS = ("某某市“十四五”数字经济发展规划\n第二章　总体要求\n第二节　发展目标\n"
+              "到2025年，数字经济总量突破3000亿元。\n表1　“十四五”时期数字经济发展主要指标\n"
+              "序号\t指标\t2020年\t2025年目标\t年均增长\t属性\n"
+              "1\t数字经济增加值（亿元）\t1520\t3000\t14.6%\t预期性\n"
+              "2\t5G基站数（个）\t3200\t15000\t—\t约束性\n"
+              "3\t固定宽带家庭普及率（%）\t92\t≥98\t—\t预期性\n"
+              "注：[ ]内为五年累计数。\n第三章　主要任务\n"
+              "一、加快5G网络建设。新建5G基站1万个以上。（市经信局牵头）\n")
+
+
+def test_an_indicator_tables_targets_are_goals_with_the_target_years_deadline():
+    (t,) = text_tables(INDICATORS)
+    assert (t.kind, t.roles) == ("indicator", ["number", "indicator", "baseline", "target", "growth", "attribute"])
+    d = policyparse.parse_text(INDICATORS).documents[0]
+    table = [q for q in d.goals.quantities if q.span[0] >= t.span[0]]
+    assert [(q.text, q.value, q.unit, q.comparator, q.kind, q.metric, q.deadline.date) for q in table] == [
+        ("3000", 300000000000, "元", "=", "target", "数字经济增加值", "2025-12-31"),
+        ("15000", 15000, "个", "=", "target", "5G基站数", "2025-12-31"),
+        ("≥98", 98, "%", ">=", "target", "固定宽带家庭普及率", "2025-12-31")]
+    # the baseline and growth columns give no goal; the rows are no outline items; spans index the text
+    assert [q.text for q in d.goals.quantities] == ["突破3000亿元", "3000", "15000", "≥98"]
+    assert [m.title for m in d.measures] == ["加快5G网络建设"]
+    for q in table:
+        assert INDICATORS[q.span[0] : q.span[1]] == q.text
+        assert INDICATORS[q.deadline.span[0] : q.deadline.span[1]] == q.deadline.text == "2025年"

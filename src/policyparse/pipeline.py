@@ -27,7 +27,7 @@ def parse_text(text: str, *, path: str | None = None, include_text: bool = True)
 
 def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
     w = normalize(src.text)
-    ods = outline(w)
+    ods = outline(w, [w.from_source(*t.span) for t in src.tables if t.kind == "indicator"])
     links = extract.page_links(w, ods)
     docs = []
     for i, od in enumerate(ods, 1):
@@ -42,11 +42,30 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
         from .outline.tables import attach_table_measures
 
         attach_table_measures(docs, w, src)
+        _attach_indicator_goals(docs, w, src)
     return ParseResult(
         source=Source(path=src.path, format=src.format, encoding=src.encoding, sha256=src.sha256),
         source_text=src.text if include_text else None,
         documents=docs,
     )
+
+
+def _attach_indicator_goals(docs: list[Document], w: Working, src: SourceDoc) -> None:
+    """An indicator table's targets are its document's goals, in place of the figures the
+    goal text read from its lines (a baseline, a growth rate)."""
+    from .extract.indicators import indicator_quantities
+
+    for t in src.tables:
+        if t.kind != "indicator" or t.header_row is None:
+            continue
+        a, b = t.span
+        doc = next((d for d in reversed(docs) if d.span[0] <= a), docs[0])
+        kept = [q for q in doc.goals.quantities if not a <= q.span[0] < b]
+        found = [_quantity(w, q) for q in indicator_quantities(t, w)]
+        doc.goals.quantities = sorted(kept + found, key=lambda q: q.span)
+        years = {q.deadline.span: q.deadline for q in found if q.deadline is not None}
+        dls = [d for d in doc.goals.deadlines if d.span not in years] + list(years.values())
+        doc.goals.deadlines = sorted(dls, key=lambda d: d.span)
 
 
 def _empty_document(w: Working) -> Document:

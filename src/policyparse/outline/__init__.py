@@ -7,8 +7,10 @@ from .builder import build
 from .tree import OutlineDocument, OutlineMeasure, OutlineSection, analyse, section_role
 
 
-def outline(w: Working) -> list[OutlineDocument]:
-    return [analyse(d, w.text, w.display.text) for d in build(w.text)]
+def outline(w: Working, plain: list[tuple[int, int]] = ()) -> list[OutlineDocument]:
+    """``plain``: working-copy spans whose lines open no item (an indicator table's rows,
+    numbered 1. 2. … in their first cell)."""
+    return [analyse(d, w.text, w.display.text) for d in build(w.text, plain)]
 
 
 __all__ = ["OutlineDocument", "OutlineMeasure", "OutlineSection", "outline", "section_role"]

@@ -302,9 +302,11 @@ class _Builder:
         return {n.kind: n.token.value + 1 for n in self.stack if n.token.value is not None}
 
 
-def build(text: str) -> list[RawDocument]:
+def build(text: str, plain: list[tuple[int, int]] = ()) -> list[RawDocument]:
     b = _Builder(text)
     for seg in split_lines(text):
+        if seg.token is not None and any(a <= seg.start < z for a, z in plain):
+            seg.token = None  # a row of an indicator table: a line of its text, not an item
         pieces = [seg] if seg.toc else split_glued(text, seg, b.expected())
         if len(pieces) == 1:
             b.feed(seg)

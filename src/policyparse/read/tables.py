@@ -29,6 +29,7 @@ class Table:
     span: tuple[int, int]
     header_row: int | None = None  # index of the header row, when one was recognised
     roles: list[str | None] = field(default_factory=list)  # column roles (see header_roles)
+    kind: str = "task"  # "task" (header_roles) or "indicator" (indicator_roles)
 
 
 @functools.cache
@@ -42,6 +43,8 @@ def _grammar():
         "unit_sep": re.compile(g["unit_separators"]),
         "cell_roles": {k: re.compile(v) for k, v in g["cell_roles"].items()},
         "generic": re.compile(g["generic"]),
+        "indicator": [(c["role"], re.compile(c["pattern"])) for c in g["indicator_columns"]],
+        "baseline_what": re.compile(g["baseline_what"]),
     }
 
 
@@ -71,8 +74,55 @@ def header_roles(cells: list[str]) -> list[str | None] | None:
     return roles if has_task and has_more else None
 
 
+def indicator_roles(cells: list[str]) -> list[str | None] | None:
+    """The role of each column if ``cells`` is the header row of an indicator table
+    (指标 | 单位 | 2020年 | 2025年 | 属性), else None.  Of bare year columns the latest is the
+    target (unless a column is named the target) and the others are baselines."""
+    g = _grammar()
+    roles: list[str | None] = []
+    years: list[tuple[int, int]] = []
+    for i, c in enumerate(cells):
+        h = _norm_header(c)
+        role = None
+        for r, pat in g["indicator"] if h and len(h) <= 20 else ():
+            m = pat.search(h)
+            if m is None:
+                continue
+            role = r
+            if r == "year":
+                what = m.group("what")
+                if what:
+                    role = "baseline" if g["baseline_what"].match(what) else "target"
+                else:
+                    years.append((int(m.group("year")), i))
+            break
+        roles.append(role)
+    for year, i in years:
+        latest = year == max(y for y, _ in years) and "target" not in roles
+        roles[i] = "target" if latest else "baseline"
+    return roles if "indicator" in roles and "target" in roles else None
+
+
 def is_no_deadline(text: str) -> bool:
     return bool(_grammar()["no_deadline"].match(re.sub(r"\s+", "", text)))
+
+
+def find_indicator_header(rows: list[list[str]], look: int = 4) -> tuple[int, list[str | None]] | None:
+    """The first of the first ``look`` rows that is an indicator-table header."""
+    for i, row in enumerate(rows[:look]):
+        roles = indicator_roles(row)
+        if roles is not None:
+            return i, roles
+    return None
+
+
+def _any_header(rows: list[list[str]]) -> tuple[int, list[str | None], str] | None:
+    """A task-table header, else an indicator-table header: (row, roles, kind)."""
+    head = find_header(rows)
+    if head is not None:
+        return (*head, "task")
+    head = find_indicator_header(rows)
+    return (*head, "indicator") if head is not None else None
 
 
 def find_header(rows: list[list[str]], look: int = 4) -> tuple[int, list[str | None]] | None:
@@ -141,7 +191,7 @@ class TableBuilder:
         if not grid:
             return text
         texts = [[c.text for c in row] for row in grid]
-        head = find_header(texts)
+        head = _any_header(texts)
         prev = self._tables[-1] if self._tables else None
         if (head is None and continuation and prev is not None and prev.header_row is not None
                 and len(grid[0]) == len(prev.roles)):
@@ -150,7 +200,7 @@ class TableBuilder:
             return text
         t = Table(grid, (pos, pos + len(text)))
         if head is not None:
-            t.header_row, t.roles = head
+            t.header_row, t.roles, t.kind = head
         self._tables.append(t)
         return text
 
@@ -245,14 +295,14 @@ def text_tables(text: str) -> list[Table]:
                 break
             rows.append(cells)
             j += 1
-        head = find_header([[c.text for c in r] for r in rows])
+        head = _any_header([[c.text for c in r] for r in rows])
         # a header is a row of short labels (not 责任单位：区市场监管局 in a sentence), and a
         # table has at least one row under it
         if head is None or head[0] + 1 >= len(rows) or \
                 any(len(c.text) > _HEADER_CELL or ":" in c.text or "：" in c.text for c in rows[head[0]]):
             i = max(j, i + 1)
             continue
-        h, roles = head
+        h, roles, kind = head
         width = len(roles)
         grid = rows[: h + 1]
         for r in rows[h + 1 :]:
@@ -260,7 +310,7 @@ def text_tables(text: str) -> list[Table]:
                 break
             end = r[-1].end
             grid.append(r + [Cell("", end, end) for _ in range(width - len(r))])
-        tables.append(Table(grid, (grid[0][0].start, grid[-1][-1].end), h, roles))
+        tables.append(Table(grid, (grid[0][0].start, grid[-1][-1].end), h, roles, kind))
         i = max(j, i + 1)
     return tables
 
