@@ -327,3 +327,35 @@ def test_clauses_of_one_list_share_the_attribution_that_closes_the_last():
         ("③", "对新建的社区养老服务综合体给予一次性建设补助30万元", [("区民政局", "lead"), ("区住建局", "responsible")]),
         # items that end on 。 are sentences of their own: no sharing
         ("①", "建设老年食堂10个", [("区民政局", "responsible")]), ("②", "开展助餐配送服务", [])]
+
+
+def test_a_work_reports_account_of_the_past_is_background_and_its_plan_for_next_year_has_the_measures():
+    d = _one("某某区发展和改革局2023年工作总结和2024年工作打算\n"
+             "2023年，我局扎实推进各项工作，现将有关情况总结如下。\n一、2023年工作完成情况\n"
+             "（一）经济运行稳中向好。全年实现地区生产总值1480亿元，同比增长6.5%。\n"
+             "（二）营商环境持续优化。新增市场主体2.3万户，市场主体总量突破18万户。\n"
+             "二、存在的问题\n一是项目储备质量不高，亿元以上产业项目占比偏低。\n三、2024年工作打算\n"
+             "（一）抓好项目建设。2024年计划实施重点项目220个，6月底前重点项目开工率达到80%。\n"
+             "（二）强化资金争取。全年争取上级资金50亿元以上。\n某某区发展和改革局\n2023年12月26日\n")
+    assert (d.title, d.plan_year) == ("某某区发展和改革局2023年工作总结和2024年工作打算", 2024)
+    assert [(s.title, s.role) for s in d.outline] == [
+        ("2023年工作完成情况", "background"), ("存在的问题", "background"), ("2024年工作打算", "tasks")]
+    assert [m.title for m in d.measures] == ["抓好项目建设", "强化资金争取"]
+    assert [[(x.text, x.date) for x in m.deadlines] for m in d.measures] == [
+        [("2024年", "2024-12-31"), ("6月底前", "2024-06-30")], [("全年", "2024-12-31")]]
+
+
+def test_a_traditional_repost_with_formal_numerals():
+    d = _one("【轉載】深圳市關於加快建設國際消費中心城市的若干措施\n香港貿易發展局經貿研究　2023年8月10日轉載\n"
+             "深府辦〔2023〕8號\n深圳市人民政府辦公廳\n2023年7月25日\n"
+             "壹、總體目標\n到2025年，社會消費品零售總額突破1.2萬億元。\n貳、提升消費供給能級\n"
+             "一、打造國際化消費商圈。推進羅湖、福田商圈改造提升。（市商務局牽頭）\n"
+             "二、發展首店經濟。對首店給予最高100萬元獎勵。（市商務局負責）\n參、優化消費環境\n"
+             "一、提升支付便利化水平。境外銀行卡受理商戶覆蓋率達到90%。（人民銀行深圳市中心支行負責）\n")
+    assert (d.title, d.doc_number, d.issuer, d.script) == (
+        "深圳市關於加快建設國際消費中心城市的若干措施", "深府辦〔2023〕8號", "深圳市人民政府辦公廳", "traditional")
+    assert [(s.number, s.kind, s.role) for s in d.outline] == [
+        ("壹", "cn_formal", "goals"), ("貳", "cn_formal", "tasks"), ("參", "cn_formal", "tasks")]
+    assert [(m.number, m.path) for m in d.measures] == [
+        ("一", ["提升消費供給能級"]), ("二", ["提升消費供給能級"]), ("一", ["優化消費環境"])]
+    assert [q.text for q in d.goals.quantities] == ["突破1.2萬億元"]

@@ -51,7 +51,7 @@ def numeral_value(n: str) -> int | None:
     import cn2an
 
     try:
-        return int(cn2an.cn2an(n, "smart"))
+        return int(cn2an.cn2an(n.replace("参", "叁"), "smart"))
     except (ValueError, KeyError):
         return None
 

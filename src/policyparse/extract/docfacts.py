@@ -31,6 +31,7 @@ def tidy_title(s: str) -> str:
     """A title as printed, without the layout spaces a PDF or a page put between words
     and without what a content-farm page adds to it (（精选3篇）, a sample's number)."""
     s = _CJK_GAP.sub("", s.strip()).strip("《》 ")
+    s = s[len(m.group(0)):] if (m := _p("repost_tag").match(to_simplified(s))) else s
     return _p("farm_suffix").sub("", s)
 
 
@@ -171,7 +172,8 @@ def _title(w, od, head_lines) -> str | None:
 
 
 def _plan_year(w, od, f: Facts, meta_text: str) -> int | None:
-    if f.title and (m := _p("year_in_title").search(to_simplified(f.title))):
+    title = to_simplified(f.title or "")
+    if title and (m := _p("year_in_title_plan").search(title) or _p("year_in_title").search(title)):
         return int(m.group("y"))
     text = w.text
     years = {int(m.group("y")) for a, b in od.goal_spans for m in _p("goal_year").finditer(text, a, b)}
