@@ -50,3 +50,28 @@ def test_rendered_notices_score_like_the_text(fmt):
     for f in ("units", "deadlines", "goals"):
         assert total[f].f1 >= 0.95, (f, total[f].misses)
     assert total["quantities"].f1 >= 0.90, total["quantities"].misses
+
+
+def _facts(r):
+    """What a reader takes from a parse (a source line break joined as a space is no change)."""
+    import re
+
+    def t(s):
+        return re.sub(r"\s+", "", s)
+
+    docs = [d for d in r.documents if d.measures]
+    return ([(d.title, d.issuer, d.doc_number, d.date, d.region, d.plan_year) for d in docs],
+            [(m.number, t(m.title), [(t(u.name), u.role) for u in m.units], [(t(x.text), x.date) for x in m.deadlines],
+              [(t(q.text), q.value, q.kind) for q in m.quantities]) for d in docs for m in d.measures],
+            [[(t(q.text), q.value) for q in d.goals.quantities] for d in docs])
+
+
+@pytest.mark.parametrize("src", [s for s, _ in _cases()], ids=lambda p: p.name)
+def test_a_notice_printed_as_one_line_reads_like_its_lines(src):
+    """Some sites print a whole notice as one paragraph, its paragraphs joined by spaces."""
+    from policyparse import parse_text
+
+    text = src.read_text(encoding="utf-8")
+    flat = " ".join(line.strip() for line in text.split("\n") if line.strip())
+    assert "\n" not in flat
+    assert _facts(parse_text(flat)) == _facts(parse_text(text))

@@ -48,6 +48,7 @@ class _G:
     name_after_quote: re.Pattern[str]
     suffix_cmp: dict[str, str]
     bare_mult: re.Pattern[str]
+    duration_before: re.Pattern[str]
 
 
 def _multiplier(m: str, units: list[str]) -> str:
@@ -111,6 +112,7 @@ def _g() -> _G:
         name_after_quote=re.compile(g["name_after_quote"]),
         suffix_cmp=suffix_cmp,
         bare_mult=re.compile(g["bare_multiplier"]),
+        duration_before=re.compile(g["duration_before"]),
     )
 
 
@@ -229,7 +231,8 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False) -> boo
     if any(p.search(before) for p in g.excl_before):
         if not before.rstrip().endswith("由") or g.from_value.match(text, h.nb):
             return True
-    if any(p.search(after_num) for p in g.excl_after):
+    if any(p.search(after_num) for p in g.excl_after) and not (
+            h.unit == "年" and h.value < 100 and g.duration_before.search(before)):
         return True
     window = text[max(lo, h.na - 8) : min(hi, h.nb + 4)]
     if any(p.search(window) for p in g.excl_context):

@@ -34,6 +34,7 @@ class _G:
     generic: re.Pattern[str]
     suffix: re.Pattern[str]
     area: re.Pattern[str]
+    labelled_name: re.Pattern[str]
     first_leads: re.Pattern[str]
     inline: re.Pattern[str]
     stop: re.Pattern[str]
@@ -59,6 +60,7 @@ def _g() -> _G:
         generic=re.compile(g["generic"]),
         suffix=re.compile(g["unit_suffix"]),
         area=re.compile(g["area_unit"]),
+        labelled_name=re.compile(g["labelled_name"]),
         first_leads=re.compile(g["first_leads"]),
         inline=re.compile(g["inline"]),
     )
@@ -107,8 +109,9 @@ def _drop_tail(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _items(text: str, a: int, b: int, role: str) -> list[RawUnit]:
-    """Units of one list text[a:b] with one role."""
+def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list[RawUnit]:
+    """Units of one list text[a:b] with one role; after a label (责任单位：) any name-like
+    item is a unit, elsewhere only one that ends like a body or an area."""
     g = _g()
     out: list[RawUnit] = []
     for ia, ib in _split(text, a, b):
@@ -144,7 +147,8 @@ def _items(text: str, a: int, b: int, role: str) -> list[RawUnit]:
             ga, gb = ia + m.start("g"), ib
             out.append(RawUnit((ga, gb), role, True))
             continue
-        if not (g.suffix.search(name) or g.area.search(name) or g.generic.search(name)):
+        if not (g.suffix.search(name) or g.area.search(name) or g.generic.search(name)
+                or (labelled and g.labelled_name.fullmatch(name))):
             continue
         out.append(RawUnit((ia, ib), role, bool(g.generic.search(name))))
     return out
@@ -190,7 +194,7 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
             elif c == "。" and depth == 0:
                 break
             b += 1
-        out.extend(_items(text, a, b, g.role_of[m.group("label")]))
+        out.extend(_items(text, a, b, g.role_of[m.group("label")], labelled=True))
     return out
 
 

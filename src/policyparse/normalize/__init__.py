@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .junk import remove_junk
-from .lines import repair_lines
+from .lines import repair_lines, split_flat
 from .offsets import MappedText
 from .script import detect_script, fold_width, to_simplified
 
@@ -41,7 +41,7 @@ class Working:
 def normalize(source: str) -> Working:
     mt = MappedText.identity(source)
     mt = remove_junk(mt)
-    display = repair_lines(mt)
+    display = repair_lines(split_flat(mt))
     folded = fold_width(display.text)
     simplified = to_simplified(folded)
     script = detect_script(folded, simplified)

@@ -14,7 +14,7 @@ import re
 
 from .. import grammar, numbering
 from .offsets import Editor, MappedText
-from .script import fold_width
+from .script import fold_width, to_simplified
 
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200a\u3000"
 _BREAK = re.compile("[\\n\\f\\v\\x1c\\x1d\\x1e\\x85\\u2028\\u2029]")
@@ -37,6 +37,10 @@ def _layout():
         "label_after": re.compile(g["label_after"]),
         "open_label": re.compile(g["open_label"]),
         "title_tail": re.compile(g["title_tail"]),
+        "flat_min": int(g["flat_min"]),
+        "flat_sentences": int(g["flat_sentences"]),
+        "flat_gap": re.compile(g["flat_gap"]),
+        "flat_glued": re.compile(g["flat_glued"]),
     }
 
 
@@ -106,6 +110,33 @@ def _content_lines(text: str) -> list[tuple[int, int, int]]:
             continue
         out.append((s, e, brk))
     return out
+
+
+def split_flat(mt: MappedText) -> MappedText:
+    """A notice printed as one long line gets its paragraph breaks back (a gap between
+    sentences or before an item, a heading glued to a full stop: grammars/layout.yaml)."""
+    lay = _layout()
+    text = mt.text
+    cuts: list[tuple[int, int]] = []  # text[i:j] becomes a line break (i == j: inserted)
+    pos = 0
+    for line in _BREAK.split(text):
+        if len(line) >= lay["flat_min"] and line.count("。") >= lay["flat_sentences"]:
+            folded = to_simplified(fold_width(line))
+            cuts += [(pos + m.start(), pos + m.end()) for m in lay["flat_gap"].finditer(folded)]
+            cuts += [(pos + m.end(), pos + m.end()) for m in lay["flat_glued"].finditer(folded)]
+        pos += len(line) + 1
+    if not cuts:
+        return mt
+    ed = Editor(mt)
+    p = 0
+    for i, j in sorted(cuts):
+        if i < p:
+            continue
+        ed.keep(p, i)
+        ed.replace(i, j, "\n") if j > i else ed.insert(i, "\n")
+        p = j
+    ed.keep(p, len(text))
+    return ed.build()
 
 
 def repair_lines(mt: MappedText) -> MappedText:
