@@ -49,6 +49,7 @@ class _G:
     suffix_cmp: dict[str, str]
     bare_mult: re.Pattern[str]
     duration_before: re.Pattern[str]
+    fund: re.Pattern[str]
 
 
 def _multiplier(m: str, units: list[str]) -> str:
@@ -113,6 +114,7 @@ def _g() -> _G:
         suffix_cmp=suffix_cmp,
         bare_mult=re.compile(g["bare_multiplier"]),
         duration_before=re.compile(g["duration_before"]),
+        fund=re.compile(g["fund_words"]),
     )
 
 
@@ -353,6 +355,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"
     if g.incentive.search(before) or g.incentive.search(text[h.b : cb]) or (de and g.incentive_nouns.match(after[1:])):
         return "incentive"
+    if h.unit == "元" and g.fund.search(text, ca, cb):
+        return "incentive"  # 设立1000万元科技专项资金
     if h.unit == "元" and cmp_ in ("<=", "<"):
         sa, sb = _sentence(text, h.a, lo, hi)
         if g.incentive.search(text, sa, sb):
