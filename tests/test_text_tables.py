@@ -182,3 +182,15 @@ def test_an_indicator_tables_targets_are_goals_with_the_target_years_deadline():
     for q in table:
         assert INDICATORS[q.span[0] : q.span[1]] == q.text
         assert INDICATORS[q.deadline.span[0] : q.deadline.span[1]] == q.deadline.text == "2025年"
+
+
+def test_a_unit_cell_splits_outside_brackets_and_quotes():
+    from policyparse.outline.tables import cell_units
+    from policyparse.read.tables import Cell
+
+    text = "市住建局（牵头）、各县〈市、区〉政府／区“双随机、一公开”工作领导小组　市财政局"
+    units = cell_units(Cell(text, 100, 100 + len(text)), "responsible")
+    assert [(u.name, u.role) for u in units] == [
+        ("市住建局", "lead"), ("各县〈市、区〉政府", "responsible"),
+        ("区“双随机、一公开”工作领导小组", "responsible"), ("市财政局", "responsible")]
+    assert all(text[u.span[0] - 100 : u.span[1] - 100] == u.name for u in units)

@@ -70,8 +70,9 @@ def declares_first_leads(text: str) -> bool:
     return _g().first_leads.search(text) is not None
 
 
-def _split(text: str, a: int, b: int, seps: frozenset[str] | None = None) -> list[tuple[int, int]]:
-    """Split text[a:b] on separators outside brackets and quotes."""
+def split_list(text: str, a: int, b: int, seps: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """Split text[a:b] (width-folded) on separators outside brackets and quotes
+    (grammars/units.yaml): 各县(市、区) and “双随机、一公开” stay whole."""
     g = _g()
     seps = g.seps if seps is None else seps
     closers = set(g.open_close.values())
@@ -114,7 +115,7 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
     item is a unit, elsewhere only one that ends like a body or an area."""
     g = _g()
     out: list[RawUnit] = []
-    for ia, ib in _split(text, a, b):
+    for ia, ib in split_list(text, a, b):
         ia, ib = _strip(text, ia, ib)
         ia, ib = _drop_tail(text, ia, ib)
         if ib - ia > 3 and g.etc_end.search(text, ia, ib):  # "A等配合": A
@@ -225,7 +226,7 @@ def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
     content = text[a:b]
     if not content:
         return []
-    clauses = _split(text, a, b, frozenset("，,；;"))
+    clauses = split_list(text, a, b, frozenset("，,；;"))
     roled: list[tuple[str | None, int, int]] = []
     any_verb = False
     for ca, cb in clauses:
@@ -240,7 +241,7 @@ def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
         roled.append((role, ca, cb))
     if not any_verb:
         # a bare list counts only when every item is plainly a unit
-        items = [_strip(text, x, y) for x, y in _split(text, a, b)]
+        items = [_strip(text, x, y) for x, y in split_list(text, a, b)]
         if not items or not all(g.suffix.search(text[x:y]) and y - x <= 25 for x, y in items):
             return []
         return _items(text, a, b, "responsible")
@@ -257,7 +258,7 @@ def _inline(text: str, lo: int, hi: int) -> list[RawUnit]:
         ua, ub = m.span("u")
         if not g.suffix.search(text[ua:ub]):
             continue
-        parts = [text[x:y] for x, y in (_drop_tail(text, *_strip(text, a, b)) for a, b in _split(text, ua, ub))]
+        parts = [text[x:y] for x, y in (_drop_tail(text, *_strip(text, a, b)) for a, b in split_list(text, ua, ub))]
         if not all(g.suffix.search(p.removesuffix("等")) or g.etc_generic.search(p) for p in parts):
             continue  # 由政府引导、市场主导、企业负责: a slogan, not a list of units
         role = "lead" if m.group("verb") == "牵头" else "responsible"

@@ -345,22 +345,17 @@ def _find_deadlines(text, a, b, ctx):
 
 def cell_units(cell, role: str, first_leads: bool = False) -> list:
     """The units of one unit cell, each with its span in source_text."""
+    from ..extract.units import split_list
     from ..models import Unit
-    from ..normalize.script import to_simplified
+    from ..normalize.script import fold_width, to_simplified
     from ..read.tables import _grammar
 
     g = _grammar()
     out = []
     text = cell.text
     base_role = "responsible" if role == "responsible_first_leads" else role
-    pos = 0
-    pieces = []
-    for m in g["unit_sep"].finditer(text + " "):
-        if m.start() > pos:
-            pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces = _merge_brackets(text, pieces)
-    for k, (a, b) in enumerate(pieces):
+    pieces = [(a, b) for a, b in split_list(fold_width(text), 0, len(text), g["unit_sep"]) if b > a]
+    for a, b in pieces:
         name = text[a:b]
         r = base_role
         simp = to_simplified(name)
@@ -389,21 +384,6 @@ def cell_units(cell, role: str, first_leads: bool = False) -> list:
             out.append(Unit(name=nm, name_simplified=to_simplified(nm), role=role_k,
                             generic=bool(g["generic"].search(to_simplified(nm))),
                             span=(cell.start + pa, cell.start + pb)))
-    return out
-
-
-def _merge_brackets(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Rejoin pieces split inside brackets or quotes: 各县（市、区）, “双随机、一公开”."""
-    out: list[tuple[int, int]] = []
-    depth = 0
-    for a, b in pieces:
-        if depth > 0 and out:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-        seg = text[a:b]
-        depth += sum(seg.count(c) for c in "（(“「") - sum(seg.count(c) for c in "）)”」")
-        depth = max(depth, 0)
     return out
 
 

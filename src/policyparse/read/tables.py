@@ -40,7 +40,7 @@ def _grammar():
     return {
         "columns": [(c["role"], re.compile(c["pattern"])) for c in g["columns"]],
         "no_deadline": re.compile(g["no_deadline"]),
-        "unit_sep": re.compile(g["unit_separators"]),
+        "unit_sep": frozenset(g["unit_separators"]),
         "cell_roles": {k: re.compile(v) for k, v in g["cell_roles"].items()},
         "generic": re.compile(g["generic"]),
         "indicator": [(c["role"], re.compile(c["pattern"])) for c in g["indicator_columns"]],
