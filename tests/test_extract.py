@@ -359,3 +359,13 @@ def test_a_traditional_repost_with_formal_numerals():
     assert [(m.number, m.path) for m in d.measures] == [
         ("一", ["提升消費供給能級"]), ("二", ["提升消費供給能級"]), ("一", ["優化消費環境"])]
     assert [q.text for q in d.goals.quantities] == ["突破1.2萬億元"]
+
+
+def test_a_box_in_a_goals_section_of_prose_stays_in_it():
+    d = _one("某某县“十四五”生态环境保护规划\n第一章　总体要求\n第一节　主要目标\n"
+             "到2025年，生态环境质量持续改善。\n专栏1　主要指标\n1.森林覆盖率达到46.5%。\n2.空气质量优良天数比例达到88%。\n"
+             "第二章　主要任务\n一、推进重点行业深度治理。完成30家企业超低排放改造。（县生态环境局牵头）\n")
+    (goals,) = d.outline[0].children
+    assert [(s.number, s.kind, s.role) for s in goals.children] == [("专栏1", "box", "goals")]
+    assert [m.title for m in d.measures] == ["推进重点行业深度治理"]
+    assert [q.text for q in d.goals.quantities] == ["达到46.5%", "达到88%"]

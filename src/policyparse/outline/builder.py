@@ -294,8 +294,14 @@ class _Builder:
 
     def _holds_text(self, node: Node) -> bool:
         """An item of running text without sub-items (a measure, a 节 of prose), not a
-        heading over sub-items."""
-        return not node.children and (bool(node.body) or "。" in self.line(node.head))
+        heading over sub-items nor a goals / guidance / background section, whose box
+        (专栏1 主要指标) is its own."""
+        from .tree import _ITEM_KINDS, section_role
+
+        if node.children or not (node.body or "。" in self.line(node.head)):
+            return False
+        title = self.text[node.token.end : node.head.end].split("。")[0]
+        return node.kind in _ITEM_KINDS or section_role(title) is None
 
     def expected(self) -> dict[str, int]:
         """The next number each open kind expects (for glued items)."""
