@@ -75,3 +75,13 @@ def test_a_notice_printed_as_one_line_reads_like_its_lines(src):
     flat = " ".join(line.strip() for line in text.split("\n") if line.strip())
     assert "\n" not in flat
     assert _facts(parse_text(flat)) == _facts(parse_text(text))
+
+
+@pytest.mark.parametrize("src", [s for s, _ in _cases()], ids=lambda p: p.name)
+def test_a_notice_with_a_space_between_every_character_reads_like_its_lines(src):
+    """Some PDFs justify lines with a space between every character (邳 州 市 2 0 2 4 年)."""
+    from policyparse import parse_text
+
+    text = src.read_text(encoding="utf-8")
+    spaced = "\n".join(" ".join(line.replace(" ", "")) for line in text.split("\n"))
+    assert _facts(parse_text(spaced)) == _facts(parse_text(text))

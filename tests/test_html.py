@@ -280,3 +280,15 @@ def test_an_indicator_tables_targets_are_goals(tmp_path):
     st = parsed.source_text
     assert all(st[q.span[0] : q.span[1]] == q.text for q in doc.goals.quantities)
     assert [m.title for m in doc.measures] == ["优化企业开办服务"]
+
+
+def test_a_list_of_attached_files_under_a_bare_attachment_label_is_no_document(tmp_path):
+    path = tmp_path / "links.html"
+    path.write_bytes(_page("<p>一、重点任务</p><p>1.深化“一件事”集成改革。6月底前实现企业开办“一次办”。（牵头单位：县政务服务中心；<br>"
+                           "配合单位：县市场监管局）</p><p>附件：</p>"
+                           "<p><a href='a.docx'>1.平遥县2023年优化营商环境任务清单.docx</a></p>"
+                           "<p><a href='b.xls'>2.平遥县营商环境指标责任分工表.xls</a></p>"))
+    (doc,) = policyparse.parse(path).documents
+    (m,) = doc.measures
+    assert m.title == "深化“一件事”集成改革" and "\n" not in m.text
+    assert [(u.name, u.role) for u in m.units] == [("县政务服务中心", "lead"), ("县市场监管局", "cooperating")]

@@ -3,6 +3,9 @@
 速發表網 pages print a pinyin reading after many characters: ``環(huán)境`` for 環境.
 The annotation is a bracket holding lowercase Latin letters with at least one tone
 mark, right after a CJK character; it is deleted from the working copy.
+
+Some PDFs justify their lines with a space between every character (``邳 州 市 2 0 2 4
+年``): in a line made of such single characters, those spaces are deleted too.
 """
 
 from __future__ import annotations
@@ -19,10 +22,24 @@ _PINYIN = re.compile(
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\r]")
 
 
+_LINE = re.compile(r"[^\n\f]+")
+_LETTER_GAP = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _letter_spaced(line: str) -> bool:
+    """Every character set apart by one space, as a justified PDF line prints it."""
+    parts = line.strip().split(" ")
+    singles = sum(len(p) == 1 for p in parts)
+    return (len(parts) >= 3 and singles == len(parts)) or (len(parts) >= 6 and singles >= 0.9 * len(parts))
+
+
 def remove_junk(mt: MappedText) -> MappedText:
     text = mt.text
     hits = [m.span() for m in _INVISIBLE.finditer(text)]
     hits += [m.span() for m in _PINYIN.finditer(text)]
+    for line in _LINE.finditer(text):
+        if " " in line.group() and _letter_spaced(line.group()):
+            hits += [m.span() for m in _LETTER_GAP.finditer(text, line.start(), line.end())]
     if not hits:
         return mt
     hits.sort()

@@ -66,6 +66,11 @@ def is_heading(line: str) -> bool:
     return len(rest) <= 40 and "。" not in rest and ";" not in rest
 
 
+def _unclosed(line: str) -> bool:
+    """The line leaves a bracket open: （牵头单位：县政务服务中心； | 配合单位：…）."""
+    return line.count("(") + line.count("（") > line.count(")") + line.count("）")
+
+
 def keeps_break(prev: str, nxt: str) -> bool:
     """Whether the break between two (folded, stripped) content lines is a paragraph end."""
     lay = _layout()
@@ -77,6 +82,8 @@ def keeps_break(prev: str, nxt: str) -> bool:
         return False  # 发展规划 | （2024—2025年）
     if is_standalone(prev) or is_standalone(nxt):
         return True
+    if lay["label"].match(nxt) and _unclosed(prev):
+        return False  # （牵头单位：…； | 配合单位：…）: one parenthesis
     if lay["label"].match(nxt) and lay["label_after"].search(prev):
         return True  # 责任单位：… / 完成时限：… on lines of their own
     last = prev[-1]
