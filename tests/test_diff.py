@@ -192,6 +192,10 @@ def test_field_diff_quantities_reordered_or_named_on_one_side():
     a, b = _m(quantities=[_q(1, "个工作日", "企业开办时间")]), _m(quantities=[_q(2, "个工作日")])
     assert [c.text for c in diff_fields(a, b)] == ["企业开办时间 1个工作日 → 2个工作日"]
     assert [c.text for c in diff_fields(b, a)] == ["企业开办时间 2个工作日 → 1个工作日"]
+    # a figure added beside one kept: the added one is new, the kept one unchanged
+    a, b = _m(quantities=[_q(10, "万元")]), _m(quantities=[_q(20, "万元"), _q(10, "万元")])
+    assert [c.text for c in diff_fields(a, b)] == ["+ 20万元"]
+    assert [c.text for c in diff_fields(b, a)] == ["− 20万元"]
 
 
 def test_field_diff_of_equal_figures_with_and_without_a_range():
@@ -607,3 +611,14 @@ def test_the_word_feature_is_jiebas_segmentation():
     for body in bodies:
         want = [w for w in jieba.lcut(clean(body)) if len(w) >= 2 and not w.isdigit()]
         assert words(body) == want, body[:40]
+
+
+def test_two_measures_each_copied_are_not_also_related_to_each_others_copy():
+    """A plan and its edited copy (tests/data/diff: measures reordered, two merged, one
+    split): 扩大普惠贷款 and 开展银企对接 are each copied; neither is related to the
+    other's copy."""
+    data = Path(__file__).parent / "data" / "diff"
+    r = align(load_plan(str(data / "ningling_2024.txt")), load_plan(str(data / "ningling_2024_edited.txt")))
+    pairs = {(p.a.title, p.b.title): p.relation for p in r.pairs}
+    assert pairs[("扩大普惠贷款", "扩大普惠贷款")] == pairs[("开展银企对接", "开展银企对接")] == "same"
+    assert ("扩大普惠贷款", "开展银企对接") not in pairs and ("开展银企对接", "扩大普惠贷款") not in pairs

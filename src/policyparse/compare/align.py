@@ -145,10 +145,11 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     # a measure reused in the other plan (in a `same` pair) is mostly accounted for: it
     # takes no part in the bar, and is `related` to another measure only on the first
     # rule below, over a higher bar (`reused` marks its row or column)
-    reused = np.zeros_like(gated, dtype=bool)
+    reused_a = np.zeros(gated.shape[0], dtype=bool)
+    reused_b = np.zeros(gated.shape[1], dtype=bool)
     for i, j in same_pairs:
-        reused[i, :] = True
-        reused[:, j] = True
+        reused_a[i] = reused_b[j] = True
+    reused = reused_a[:, None] | reused_b[None, :]
     free = ~reused
     # plans written in one city share much boilerplate: the bar for `related` rises
     # with the typical best-match score of the pair of plans: the median of every
@@ -209,9 +210,10 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     related |= by_passage
     related &= m["passage"] >= th.passage_floor
     # a reused measure: related to another only on a shared reform, among the closest,
-    # over related_reused × bar (一网通办 and 证照通办, while the 一网通办 measures are `same`)
+    # over related_reused × bar (一网通办 and 证照通办, while the 一网通办 measures are `same`),
+    # and never to one that is reused too: each is accounted for by its own copy
     # (a `same` pair itself has rel 0, so it is never also `related`)
-    on_reused = near & linked & (rel >= th.related_reused * bar)
+    on_reused = near & linked & (rel >= th.related_reused * bar) & ~(reused_a[:, None] & reused_b[None, :])
     related = np.where(free, related, on_reused)
     for i, j in zip(*np.nonzero(related)):
         c = copies.get((i, j))

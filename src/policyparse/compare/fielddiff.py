@@ -108,7 +108,18 @@ def diff_quantities(a: list[Quantity], b: list[Quantity]) -> list[Change]:
         return []  # the same figures, in another order
     out = []
     used: set[int] = set()
-    for q in a:
+    # when one side has more figures, one on both sides is unchanged wherever it stands
+    # (A 奖励10万元 against B 奖励20万元, 奖励10万元: the 20万元 is added, not the 10万元
+    # changed); as many on each side are edited in parallel (95%, 100% → 90%, 95%)
+    kept: set[int] = set()
+    for k, q in enumerate(a if len(a) != len(b) else ()):
+        j = next((j for j, r in enumerate(b) if j not in used and _figure(r) == _figure(q)), None)
+        if j is not None:
+            used.add(j)
+            kept.add(k)
+    for k, q in enumerate(a):
+        if k in kept:
+            continue
         # the counterpart, in order: same metric and unit (and kind), else — when either
         # side names no metric — same unit and kind
         match = None
