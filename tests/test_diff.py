@@ -622,3 +622,14 @@ def test_two_measures_each_copied_are_not_also_related_to_each_others_copy():
     pairs = {(p.a.title, p.b.title): p.relation for p in r.pairs}
     assert pairs[("扩大普惠贷款", "扩大普惠贷款")] == pairs[("开展银企对接", "开展银企对接")] == "same"
     assert ("扩大普惠贷款", "开展银企对接") not in pairs and ("开展银企对接", "扩大普惠贷款") not in pairs
+
+
+def test_a_pair_related_on_a_passage_alone_shows_that_passages_score():
+    """宁陵 不动产登记 and 武义's 纳税 row share no topic (combined score 0) but a sentence
+    (办理时间压缩至3个工作日): related on the passage rule, its score is the passage's."""
+    data = Path(__file__).parent / "data" / "diff"
+    r = align(load_plan(str(data / "ningling_2024.txt")), load_plan(str(data / "wuyi_2023.html")))
+    related = [p for p in r.pairs if p.relation == "related"]
+    assert related and all(p.score > 0 for p in related)
+    (p,) = [p for p in related if p.a.title == "不动产登记" and p.b.title.startswith("纳税人年度纳税时间")]
+    assert p.score == p.features["passage"] > 0  # (its combined score is gated to 0 by the topics)

@@ -45,7 +45,8 @@ class Pair:
     a: Item
     b: Item
     relation: str               # same | related
-    score: float                # same: copied-text score; related: combined score
+    score: float                # same: copied-text score; related: combined score (passage
+                                # score for a pair related on a passage alone, topics apart)
     features: dict[str, float]
     copy: Copy | None = None
     why: str = ""
@@ -230,7 +231,10 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
             why = "a sentence of one is close to the other's text; " + why
         if not free[i, j]:
             why = "one of the two is also in a same pair, and the two share a reform well over the bar; " + why
-        pairs.append(Pair(ia[i], ib[j], "related", round(float(rel[i, j]), 4), f, c, why))
+        # (a pair related on a passage alone may have no topic in common, so a combined
+        # score of 0: its score is then the passage's, what made it related)
+        shown = float(rel[i, j]) if rel[i, j] > 0 else float(m["passage"][i, j])
+        pairs.append(Pair(ia[i], ib[j], "related", round(shown, 4), f, c, why))
 
     pairs.sort(key=lambda p: (p.a.index, p.relation != "same", -p.score))
     used_a = {id(p.a) for p in pairs}
