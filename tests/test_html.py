@@ -292,3 +292,9 @@ def test_a_list_of_attached_files_under_a_bare_attachment_label_is_no_document(t
     (m,) = doc.measures
     assert m.title == "深化“一件事”集成改革" and "\n" not in m.text
     assert [(u.name, u.role) for u in m.units] == [("县政务服务中心", "lead"), ("县市场监管局", "cooperating")]
+
+
+def test_a_task_rows_category_names_its_topic(tmp_path):
+    rows = ["<tr><td>纳税</td><td>1</td><td>推行“非接触式”办理，年度办理时间压缩至80小时以内。</td><td>县税务局</td><td>2023年6月底前</td></tr>"]
+    ms = _measures(tmp_path, "<p>一、任务分解</p>" + _table(["类别", "序号", "重点任务", "牵头单位", "完成时限"], rows))
+    assert [(m.path, m.topics) for m in ms] == [(["任务分解", "纳税"], ["纳税"])]

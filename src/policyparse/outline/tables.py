@@ -205,6 +205,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
     under, when a heading stood right above it)."""
     from ..extract.topics import tag_topics
     from ..models import Measure
+    from ..normalize.script import to_simplified
 
     roles = _roles(t)
     col = {r: i for i, r in reversed(list(enumerate(roles))) if r}  # first column of each role
@@ -248,7 +249,8 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         out.append(Measure(
             id=f"table:{t.span[0]}:{len(out)}", number=number, path=path, title=title, text=text, span=span,
             units=units, deadlines=deadlines, quantities=quantities,
-            topics=tag_topics(w.text[ta:tb]),
+            # the category cell names the area more often than the task does (获得电力)
+            topics=tag_topics(f"{to_simplified(category)}。{w.text[ta:tb]}" if category else w.text[ta:tb]),
         ))
     return out
 
