@@ -49,6 +49,12 @@ def test_report_csv_has_every_section(data):
     same = [r for r in rows if r["section"] == "overlap" and r["key"] == "same" and "小店区" in r["region"]
             and "万柏林区" in r["region"]]
     assert int(same[0]["value"]) >= 12
+    # a quantity row carries its figure as numbers, as the JSON does
+    qrows = [r for r in rows if r["section"] == "quantity"]
+    assert len(qrows) == len(data["quantities"])
+    for r, q in zip(qrows, data["quantities"]):
+        assert (float(r["number"]), r["unit"], r["comparator"], r["kind"]) == (q["value"], q["unit"], q["comparator"], q["kind"])
+    assert all(r["number"] == "" for r in rows if r["section"] != "quantity")
 
 
 def test_report_html_is_self_contained(data):

@@ -83,25 +83,32 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
 
 
 def report_csv(data: dict) -> str:
-    """Long format: section, region, key, value, detail."""
+    """Long format: section, region, key, value, detail; a quantity row also carries its
+    figure as numbers (number, number_max, unit, comparator, kind)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["section", "region", "key", "value", "detail"])
+    out = csv.writer(buf, lineterminator="\n")
+    header = ["section", "region", "key", "value", "detail", "number", "number_max", "unit", "comparator", "kind"]
+
+    def row(cells: list) -> None:  # every row as wide as the header
+        out.writerow(list(cells) + [""] * (len(header) - len(cells)))
+
+    row(header)
     for r in data["regions"]:
-        w.writerow(["region", r["region"], "measures", r["measures"], r["path"]])
+        row(["region", r["region"], "measures", r["measures"], r["path"]])
     for region, cov in data["topic_coverage"].items():
         for t, n in cov.items():
-            w.writerow(["topic_coverage", region, t, n, ""])
+            row(["topic_coverage", region, t, n, ""])
     for o in data["overlap"]:
         for rel in ("same", "related"):
-            w.writerow(["overlap", f"{o['a']}|{o['b']}", rel, o[rel], ""])
+            row(["overlap", f"{o['a']}|{o['b']}", rel, o[rel], ""])
     for d in data["deadlines"]:
-        w.writerow(["deadline", d["region"], d["date"], d["text"], d["measure"]])
+        row(["deadline", d["region"], d["date"], d["text"], d["measure"]])
     for region, us in data["units"].items():
         for u in us:
-            w.writerow(["unit", region, u["unit"], u["measures"], ";".join(f"{k}:{v}" for k, v in u["roles"].items())])
+            row(["unit", region, u["unit"], u["measures"], ";".join(f"{k}:{v}" for k, v in u["roles"].items())])
     for q in data["quantities"]:
-        w.writerow(["quantity", q["region"], q["topic"], q["shown"], f"{q['metric']} | {q['text']} | {q['measure']}"])
+        row(["quantity", q["region"], q["topic"], q["shown"], f"{q['metric']} | {q['text']} | {q['measure']}",
+             q["value"], "" if q["value_max"] is None else q["value_max"], q["unit"], q["comparator"], q["kind"]])
     for x in data.get("skipped", []):
-        w.writerow(["skipped", "", x["path"], "", x["error"]])
+        row(["skipped", "", x["path"], "", x["error"]])
     return buf.getvalue()
