@@ -42,6 +42,16 @@ def test_report_data_covers_four_regions(data):
     assert data["topic_coverage"]["忻府区"]["办理破产"] >= 1
 
 
+def test_a_plans_headline_goals_are_in_the_report_beside_its_measures(data):
+    goals = [q for q in data["quantities"] if q["measure"] == "目标"]
+    xiaodian = {(q["metric"], q["shown"]) for q in goals if q["region"] == "小店区"}
+    # 小店区's goals: 市场主体总量达到26万户以上, 工业增加值达到17.5亿元 (printed as a notice prints it)
+    assert {("市场主体总量", "≥26万户"), ("工业增加值", "≥17.5亿元")} <= xiaodian
+    assert {q["id"] for q in goals} <= {"d1-goals", "d2-goals"}
+    timeline = [(d["region"], d["date"]) for d in data["deadlines"] if d["measure"] == "目标"]
+    assert ("忻府区", "2025-12-31") in timeline and ("小店区", "2025-12-31") in timeline
+
+
 def test_report_csv_has_every_section(data):
     rows = list(csv.DictReader(io.StringIO(report_csv(data))))
     assert {r["section"] for r in rows} >= {"region", "topic_coverage", "overlap"}

@@ -24,13 +24,12 @@ class Change:
 
 
 def _fmt_num(v: float) -> str:
-    if v == int(v):
-        v = int(v)
-        for div, suf in ((100_000_000, "亿"), (10_000, "万")):
-            if v >= div and v % div == 0:
-                return f"{v // div}{suf}"
-        return str(v)
-    return f"{v:g}"
+    """As a notice prints it: 17.5亿 rather than 175000万, 20万, 3200, 0.5."""
+    for div, suf in ((100_000_000, "亿"), (10_000, "万")):
+        x = v / div
+        if v >= div and abs(x * 100 - round(x * 100)) < 1e-6:  # at most two decimals
+            return f"{round(x, 2):g}{suf}"
+    return str(int(v)) if v == int(v) else f"{v:g}"
 
 
 def fmt_quantity(q: Quantity) -> str:

@@ -14,12 +14,15 @@ from .fielddiff import fmt_quantity
 from .load import Plan
 from .similarity import Index
 
+GOALS = "目标"  # the `measure` of a goal's deadline or figure in the report
+
 
 def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int = 8,
                 skipped: list[tuple[str, str]] | None = None) -> dict:
     """``skipped``: the inputs left out, as (path, problem), listed in the report."""
     th = th or Thresholds()
-    from ..extract.topics import topic_names
+    from ..extract.topics import tag_topics, topic_names
+    from .load import working
 
     regions = [p.label for p in plans]
     index = Index([it for p in plans for it in p.items])  # one index: every pair reuses it
@@ -64,6 +67,19 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
                     "metric": q.metric or "", "value": q.value, "value_max": q.value_max, "unit": q.unit,
                     "comparator": q.comparator, "kind": q.kind, "shown": fmt_quantity(q), "text": q.text,
                     "measure": f"{m.number} {m.title}", "id": m.id,
+                })
+        # the plan's headline goals (目标 sections, indicator tables) beside its measures'
+        # figures: topic from the metric they name, id d<doc>-goals
+        for di, doc in enumerate(p.result.documents, 1):
+            for d in doc.goals.deadlines:
+                deadlines.append({"region": p.label, "date": d.date, "text": d.text, "measure": GOALS, "id": f"d{di}-goals"})
+            for q in doc.goals.quantities:
+                topics_q = tag_topics(working(q.metric)) if q.metric else []
+                quantities.append({
+                    "region": p.label, "topic": topics_q[0] if topics_q else "其他",
+                    "metric": q.metric or "", "value": q.value, "value_max": q.value_max, "unit": q.unit,
+                    "comparator": q.comparator, "kind": q.kind, "shown": fmt_quantity(q), "text": q.text,
+                    "measure": GOALS, "id": f"d{di}-goals",
                 })
         units[p.label] = [{"unit": n, "measures": k, "roles": dict(roles[n])} for n, k in uc.most_common(top_units)]
     deadlines.sort(key=lambda d: (d["region"], d["date"][-5:] if d["date"].startswith("--") else d["date"]))
