@@ -41,6 +41,7 @@ def _layout():
         "flat_sentences": int(g["flat_sentences"]),
         "flat_gap": re.compile(g["flat_gap"]),
         "flat_glued": re.compile(g["flat_glued"]),
+        "flat_keep_after": re.compile(g["flat_keep_after"]),
     }
 
 
@@ -129,7 +130,8 @@ def split_flat(mt: MappedText) -> MappedText:
     for line in _BREAK.split(text):
         if len(line) >= lay["flat_min"] and line.count("。") >= lay["flat_sentences"]:
             folded = to_simplified(fold_width(line))
-            cuts += [(pos + m.start(), pos + m.end()) for m in lay["flat_gap"].finditer(folded)]
+            cuts += [(pos + m.start(), pos + m.end()) for m in lay["flat_gap"].finditer(folded)
+                     if not lay["flat_keep_after"].search(folded, max(0, m.start() - 8), m.start())]
             cuts += [(pos + m.end(), pos + m.end()) for m in lay["flat_glued"].finditer(folded)]
         pos += len(line) + 1
     if not cuts:
