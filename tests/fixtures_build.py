@@ -67,12 +67,25 @@ def render_pdf(
         out.append(cur)
         return out
 
-    lines: list[str] = []
-    for para in text.splitlines():
-        para = para.rstrip()
-        if not para.strip():
+    lines: list = []
+    paras = [p.rstrip() for p in text.splitlines() if p.strip()]
+    k = 0
+    while k < len(paras):
+        if "\t" not in paras[k]:
+            lines.extend(wrap(paras[k]))
+            k += 1
             continue
-        lines.extend(wrap(para))
+        # a run of tab-separated lines is a ruled table, one row a line, columns as wide
+        # as their widest cell (a table pasted into the text, as a PDF prints it)
+        run = []
+        while k < len(paras) and "\t" in paras[k]:
+            run.append([c.strip() for c in paras[k].strip().split("\t")])
+            k += 1
+        ncol = max(len(r) for r in run)
+        widths = [max(pdfmetrics.stringWidth(r[j] if j < len(r) else "", font, 9) for r in run) + 8
+                  for j in range(ncol)]
+        scale = min(1.0, avail / sum(widths))
+        lines.extend(("row", r + [""] * (ncol - len(r)), [w * scale for w in widths]) for r in run)
     pages = [lines[i : i + max_lines] for i in range(0, len(lines), max_lines)] or [[]]
 
     buf = io.BytesIO()
@@ -97,7 +110,17 @@ def render_pdf(
         c.setFont(font, font_size)
         y = height - top
         for line in page:
-            c.drawString(margin_x, y, line)
+            if isinstance(line, tuple):  # a table row: its cells, ruled
+                _, cells, widths = line
+                x = margin_x
+                c.setFont(font, 9)
+                for cell, w in zip(cells, widths):
+                    c.rect(x, y - 0.35 * leading, w, leading, stroke=1, fill=0)
+                    c.drawString(x + 4, y, cell)
+                    x += w
+                c.setFont(font, font_size)
+            else:
+                c.drawString(margin_x, y, line)
             y -= leading
         if footer:
             c.setFont(font, 10)
@@ -181,7 +204,16 @@ def county_page(
     text in ``div#zoom``, an optional task table with a category column spanning
     rows, share/print tools, related links and a footer with 网站标识码 and ICP."""
     body = []
-    for k, p in enumerate(paragraphs):
+    rows: list[str] = []
+    for k, p in enumerate(paragraphs + [""]):
+        if "\t" in p:  # a run of tab-separated lines is a table, as a page shows one
+            rows.append("<tr>" + "".join(f"<td>{_esc(c.strip())}</td>" for c in p.strip().split("\t")) + "</tr>")
+            continue
+        if rows:
+            body.append('<table border="1">' + "".join(rows) + "</table>")
+            rows = []
+        if k == len(paragraphs):
+            break
         p = _esc(p)
         if k == 5 and len(p) > 40:  # a <br> a web editor put in mid-sentence
             p = p[:20] + "<br/>\n" + p[20:]

@@ -68,12 +68,16 @@ def _facts(r):
 
 @pytest.mark.parametrize("src", [s for s, _ in _cases()], ids=lambda p: p.name)
 def test_a_notice_printed_as_one_line_reads_like_its_lines(src):
-    """Some sites print a whole notice as one paragraph, its paragraphs joined by spaces."""
+    """Some sites print a whole notice as one paragraph, its paragraphs joined by spaces
+    (a table stays a table: its tab-separated rows keep their lines)."""
+    import itertools
+
     from policyparse import parse_text
 
     text = src.read_text(encoding="utf-8")
-    flat = " ".join(line.strip() for line in text.split("\n") if line.strip())
-    assert "\n" not in flat
+    runs = itertools.groupby((line.strip() for line in text.split("\n") if line.strip()), key=lambda x: "\t" in x)
+    flat = "\n".join("\n".join(rows) if table else " ".join(rows) for table, rows in runs)
+    assert flat.count("\n") <= text.count("\t")
     assert _facts(parse_text(flat)) == _facts(parse_text(text))
 
 

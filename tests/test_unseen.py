@@ -1,4 +1,4 @@
-"""Eight notices in other regions and layouts, written and hand-annotated independently
+"""Eleven notices in other regions and layouts, written and hand-annotated independently
 of the code (tests/data/unseen/README.md), scored as the project is judged."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def scores():
 
 
 def test_the_set_is_there():
-    assert len(GOLD) >= 8
+    assert len(GOLD) >= 11
 
 
 def test_pooled_scores_meet_the_targets(scores):

@@ -119,7 +119,12 @@ def score(result, gold: dict | str) -> dict:
         [("d", d["date"]) for doc in gold["documents"] for d in _strict(doc.get("goals", {}).get("deadlines", []))]
         + [("q", float(q["value"])) for doc in gold["documents"]
            for q in _strict(doc.get("goals", {}).get("quantities", []))])
-    out["goals"].add(got_goals, want_goals, "goals")
+    loose_goals = Counter(
+        [("d", d["date"]) for doc in gold["documents"] for d in doc.get("goals", {}).get("deadlines", [])
+         if d.get("borderline")]
+        + [("q", float(q["value"])) for doc in gold["documents"]
+           for q in doc.get("goals", {}).get("quantities", []) if q.get("borderline")])
+    out["goals"].add(got_goals - loose_goals, want_goals, "goals")
     n = max(1, n if loose else len(want_list))
     return {
         **out,

@@ -57,7 +57,7 @@ def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields
     for a, b in spans:
         deadlines = find_deadlines(text, a, b, ctx)
         out.deadlines.extend(deadlines)
-        quantities = find_quantities(text, a, b, deadlines, report=ctx.report)
+        quantities = find_quantities(text, a, b, deadlines, report=ctx.report, goals=True)
         if frame is not None:
             quantities = [q if q.deadline else replace(q, deadline=frame) for q in quantities]
         out.quantities.extend(quantities)

@@ -223,7 +223,7 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
     return hits
 
 
-def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False) -> bool:
+def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals: bool = False) -> bool:
     g = _g()
     before = text[max(lo, h.na - 6) : h.na]
     num_end = h.na
@@ -248,7 +248,7 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False) -> boo
     if g.past_clause.search(text, _clause_start(text, h.na, lo), h.na):
         return True
     ca = _clause_start(text, h.na, lo)
-    if (g.past_tally.search(text, ca, h.na) or (report and g.past_change.search(text, ca, h.na))) \
+    if not goals and (g.past_tally.search(text, ca, h.na) or (report and g.past_change.search(text, ca, h.na))) \
             and not g.future_frame.search(text, s_a, h.na):
         return True
     if g.past_sentence.match(text, s_a, h.na) or g.note_sentence.match(text, s_a, h.na):
@@ -409,9 +409,11 @@ def _deadline_for(h: _Hit, deadlines: list[RawDeadline], text: str, lo: int, hi:
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
-                    deadlines: list[RawDeadline] | None = None, report: bool = False) -> list[RawQuantity]:
+                    deadlines: list[RawDeadline] | None = None, report: bool = False,
+                    goals: bool = False) -> list[RawQuantity]:
     """Every quantity in ``text[start:end]`` (working copy), in reading order; ``report``:
-    the document is a work report, whose changes on last year state the past."""
+    the document is a work report, whose changes on last year state the past; ``goals``:
+    the text is a goals section, which frames its running totals as targets."""
     end = len(text) if end is None else end
     g = _g()
     deadlines = deadlines or []
@@ -420,7 +422,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for h in _core_hits(text, start, end):
         if any(a <= h.na < b for a, b in taken):
             continue  # part of a deadline expression
-        if _excluded(text, h, start, end, report):
+        if _excluded(text, h, start, end, report, goals):
             continue
         _attach_comparators(text, h, start, end)
         if h.cn and h.prefix is None and h.suffix is None and not (
