@@ -194,3 +194,13 @@ def test_a_unit_cell_splits_outside_brackets_and_quotes():
         ("市住建局", "lead"), ("各县〈市、区〉政府", "responsible"),
         ("区“双随机、一公开”工作领导小组", "responsible"), ("市财政局", "responsible")]
     assert all(text[u.span[0] - 100 : u.span[1] - 100] == u.name for u in units)
+
+
+def test_an_indicator_table_between_measures_is_no_part_of_the_one_above():
+    text = ("某某市数字经济发展行动方案\n一、重点任务\n（一）加快5G网络建设。新建5G基站1万个以上。（市经信局牵头）\n"
+            "序号\t指标\t单位\t2023年\t2025年\t属性\n1\t5G基站数\t个\t3200\t15000\t约束性\n"
+            "2\t数字经济增加值\t亿元\t1520\t3000\t预期性\n"
+            "（二）推进千兆光网建设。千兆光纤网络覆盖率达到80%。（市通信发展办负责）\n")
+    d = policyparse.parse_text(text).documents[0]
+    assert [(m.number, m.text[-8:]) for m in d.measures] == [("（一）", "（市经信局牵头）"), ("（二）", "通信发展办负责）")]
+    assert [(q.text, q.metric) for q in d.goals.quantities] == [("15000", "5G基站数"), ("3000", "数字经济增加值")]

@@ -8,8 +8,8 @@ from .tree import OutlineDocument, OutlineMeasure, OutlineSection, analyse, sect
 
 
 def outline(w: Working, plain: list[tuple[int, int]] = ()) -> list[OutlineDocument]:
-    """``plain``: working-copy spans whose lines open no item (an indicator table's rows,
-    numbered 1. 2. … in their first cell)."""
+    """``plain``: working-copy spans whose lines are no item's text (an indicator table's
+    rows, numbered 1. 2. … in their first cell: read from the table itself)."""
     return [analyse(d, w.text, w.display.text) for d in build(w.text, plain)]
 
 

@@ -311,8 +311,8 @@ class _Builder:
 def build(text: str, plain: list[tuple[int, int]] = ()) -> list[RawDocument]:
     b = _Builder(text)
     for seg in split_lines(text):
-        if seg.token is not None and any(a <= seg.start < z for a, z in plain):
-            seg.token = None  # a row of an indicator table: a line of its text, not an item
+        if any(a <= seg.start < z for a, z in plain):
+            continue  # a row of an indicator table: read from the table, no item's text
         pieces = [seg] if seg.toc else split_glued(text, seg, b.expected())
         if len(pieces) == 1:
             b.feed(seg)
