@@ -54,12 +54,13 @@ def _attach_indicator_goals(docs: list[Document], w: Working, src: SourceDoc) ->
     """An indicator table's targets are its document's goals, in place of the figures the
     goal text read from its lines (a baseline, a growth rate)."""
     from .extract.indicators import indicator_quantities
+    from .outline.tables import document_of
 
     for t in src.tables:
         if t.kind != "indicator" or t.header_row is None:
             continue
         a, b = t.span
-        doc = next((d for d in reversed(docs) if d.span[0] <= a), docs[0])
+        doc = docs[document_of(docs, a)]
         kept = [q for q in doc.goals.quantities if not a <= q.span[0] < b]
         found = [_quantity(w, q) for q in indicator_quantities(t, w)]
         doc.goals.quantities = sorted(kept + found, key=lambda q: q.span)

@@ -62,12 +62,8 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
                 uc[u.name] += 1
                 roles[u.name][u.role] += 1
             for q in m.quantities:
-                quantities.append({
-                    "region": p.label, "topic": it.topics[0] if it.topics else "其他",
-                    "metric": q.metric or "", "value": q.value, "value_max": q.value_max, "unit": q.unit,
-                    "comparator": q.comparator, "kind": q.kind, "shown": fmt_quantity(q), "text": q.text,
-                    "measure": f"{m.number} {m.title}", "id": m.id,
-                })
+                quantities.append(_figure(p.label, it.topics[0] if it.topics else "其他", q,
+                                          f"{m.number} {m.title}", m.id))
         # the plan's headline goals (目标 sections, indicator tables) beside its measures'
         # figures: topic from the metric they name, id d<doc>-goals
         for di, doc in enumerate(p.result.documents, 1):
@@ -75,12 +71,7 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
                 deadlines.append({"region": p.label, "date": d.date, "text": d.text, "measure": GOALS, "id": f"d{di}-goals"})
             for q in doc.goals.quantities:
                 topics_q = tag_topics(working(q.metric)) if q.metric else []
-                quantities.append({
-                    "region": p.label, "topic": topics_q[0] if topics_q else "其他",
-                    "metric": q.metric or "", "value": q.value, "value_max": q.value_max, "unit": q.unit,
-                    "comparator": q.comparator, "kind": q.kind, "shown": fmt_quantity(q), "text": q.text,
-                    "measure": GOALS, "id": f"d{di}-goals",
-                })
+                quantities.append(_figure(p.label, topics_q[0] if topics_q else "其他", q, GOALS, f"d{di}-goals"))
         units[p.label] = [{"unit": n, "measures": k, "roles": dict(roles[n])} for n, k in uc.most_common(top_units)]
     deadlines.sort(key=lambda d: (d["region"], d["date"][-5:] if d["date"].startswith("--") else d["date"]))
 
@@ -95,6 +86,16 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
         "quantities": quantities,
         "thresholds": {k: v for k, v in th.__dict__.items()},
         "skipped": [{"path": path, "error": problem} for path, problem in skipped or []],
+    }
+
+
+def _figure(region: str, topic: str, q, measure: str, id_: str) -> dict:
+    """A quantity as the report lists it, with the measure (or 目标) it belongs to."""
+    return {
+        "region": region, "topic": topic,
+        "metric": q.metric or "", "value": q.value, "value_max": q.value_max, "unit": q.unit,
+        "comparator": q.comparator, "kind": q.kind, "shown": fmt_quantity(q), "text": q.text,
+        "measure": measure, "id": id_,
     }
 
 

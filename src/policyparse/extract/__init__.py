@@ -13,11 +13,9 @@ from .types import Context, Facts, Fields, RawDeadline, RawQuantity, RawUnit
 
 def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
     """Units, deadlines and quantities of the measure whose text is ``text[a:b]``."""
-    from .deadlines import find_deadlines
+    from .deadlines import find_deadlines, labelled
     from .quantities import find_quantities
     from .units import find_units
-
-    from .deadlines import labelled
 
     a, b = span
     deadlines = find_deadlines(text, a, b, ctx)
@@ -25,8 +23,13 @@ def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
     whole = labelled(text, deadlines, a)
     if len(whole) == 1:
         # the measure's labelled completion time governs its figures that name no time
-        quantities = [q if q.deadline else replace(q, deadline=whole[0]) for q in quantities]
+        quantities = _governed(quantities, whole[0])
     return Fields(units=find_units(text, a, b, ctx), deadlines=deadlines, quantities=quantities)
+
+
+def _governed(quantities: list[RawQuantity], deadline: RawDeadline) -> list[RawQuantity]:
+    """The quantities, those that name no time of their own governed by ``deadline``."""
+    return [q if q.deadline else replace(q, deadline=deadline) for q in quantities]
 
 
 def share_list_units(text: str, items: list[tuple[tuple[str, ...], tuple[int, int]]],
@@ -59,7 +62,7 @@ def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields
         out.deadlines.extend(deadlines)
         quantities = find_quantities(text, a, b, deadlines, report=ctx.report, goals=True)
         if frame is not None:
-            quantities = [q if q.deadline else replace(q, deadline=frame) for q in quantities]
+            quantities = _governed(quantities, frame)
         out.quantities.extend(quantities)
         if deadlines and text[a:b].rstrip().endswith((":", "：")):
             frame = deadlines[-1]

@@ -50,6 +50,7 @@ class _G:
     bare_mult: re.Pattern[str]
     duration_before: re.Pattern[str]
     fund: re.Pattern[str]
+    metric: dict  # cut, filler, scope, change, suffix patterns and max (length)
 
 
 def _multiplier(m: str, units: list[str]) -> str:
@@ -115,6 +116,8 @@ def _g() -> _G:
         bare_mult=re.compile(g["bare_multiplier"]),
         duration_before=re.compile(g["duration_before"]),
         fund=re.compile(g["fund_words"]),
+        metric={k: re.compile(g["metric"][k]) for k in ("cut", "filler", "scope", "change", "suffix")}
+        | {"max": int(g["metric"]["max_length"])},
     )
 
 
@@ -245,9 +248,9 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     past = g.past.search(text, s_a, h.na)
     if past and g.past_until.search(text, h.nb, s_b):
         return True
-    if g.past_clause.search(text, _clause_start(text, h.na, lo), h.na):
-        return True
     ca = _clause_start(text, h.na, lo)
+    if g.past_clause.search(text, ca, h.na):
+        return True
     if not goals and (g.past_tally.search(text, ca, h.na) or (report and g.past_change.search(text, ca, h.na))) \
             and not g.future_frame.search(text, s_a, h.na):
         return True
@@ -372,16 +375,10 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     return "target"
 
 
-@functools.cache
-def _metric_grammar():
-    g = grammar.load("quantities")["metric"]
-    return {k: re.compile(g[k]) for k in ("cut", "filler", "scope", "change", "suffix")} | {"max": int(g["max_length"])}
-
-
 def _metric(text: str, h: _Hit, lo: int, taken: list[tuple[int, int]] = ()) -> str | None:
     """The words before the figure in its clause that name what it measures
     (grammars/quantities.yaml: metric)."""
-    mg = _metric_grammar()
+    mg = _g().metric
     ca = _clause_start(text, h.a, lo)
     # the metric starts after a deadline in the same clause (到2025年小微企业贷款余额)
     ca = max([ca] + [b for a, b in taken if ca <= a and b <= h.a])

@@ -296,12 +296,11 @@ class _Builder:
         """An item of running text without sub-items (a measure, a 节 of prose), not a
         heading over sub-items nor a goals / guidance / background section, whose box
         (专栏1 主要指标) is its own."""
-        from .tree import _ITEM_KINDS, section_role
+        from .tree import _ITEM_KINDS, _title_span, section_role
 
         if node.children or not (node.body or "。" in self.line(node.head)):
             return False
-        title = self.text[node.token.end : node.head.end].split("。")[0]
-        return node.kind in _ITEM_KINDS or section_role(title) is None
+        return node.kind in _ITEM_KINDS or section_role(self.text[slice(*_title_span(self.text, node))]) is None
 
     def expected(self) -> dict[str, int]:
         """The next number each open kind expects (for glued items)."""

@@ -35,7 +35,7 @@ def attach_table_measures(docs, w, src) -> None:
     first_leads = bool(_FIRST_LEADS.search(w.text))
     changed: set[int] = set()
     for t in tables:
-        di = _document_of(docs, t.span[0])
+        di = document_of(docs, t.span[0])
         doc = docs[di]
         from ..extract import Context
 
@@ -57,7 +57,9 @@ def _roles(t) -> list[str]:
     return roles
 
 
-def _document_of(docs, pos: int) -> int:
+def document_of(docs, pos: int) -> int:
+    """The index of the document holding source offset ``pos`` (else the last one
+    starting before it)."""
     best = 0
     for i, d in enumerate(docs):
         if d.span[0] <= pos:

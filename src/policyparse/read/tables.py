@@ -302,7 +302,7 @@ def text_tables(text: str) -> list[Table]:
                 any(len(c.text) > _HEADER_CELL or ":" in c.text or "：" in c.text for c in rows[head[0]]):
             i = max(j, i + 1)
             continue
-        h, roles, kind = head
+        h, roles, table_kind = head
         width = len(roles)
         grid = rows[: h + 1]
         for r in rows[h + 1 :]:
@@ -310,7 +310,7 @@ def text_tables(text: str) -> list[Table]:
                 break
             end = r[-1].end
             grid.append(r + [Cell("", end, end) for _ in range(width - len(r))])
-        tables.append(Table(grid, (grid[0][0].start, grid[-1][-1].end), h, roles, kind))
+        tables.append(Table(grid, (grid[0][0].start, grid[-1][-1].end), h, roles, table_kind))
         i = max(j, i + 1)
     return tables
 
