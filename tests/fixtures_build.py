@@ -290,3 +290,83 @@ def county_page(
 def quzhou_paragraphs() -> list[str]:
     """The quzhou notice's lines, without its info-table lines."""
     return [ln for ln in corpus_text("quzhou_2024.txt").splitlines() if ln.strip() and "|" not in ln]
+
+
+# ---------------------------------------------------------------- Word .docx
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Word's Chinese outline list: 一、 at level 0, （一） at level 1 (ECMA-376 numbering)
+_CN_LIST = f"""<w:abstractNum xmlns:w="{_W_NS}" w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>"""
+_CN_NUM = f"""<w:num xmlns:w="{_W_NS}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>"""
+
+
+def render_docx(paras: list[str], *, auto_numbering: bool = False) -> bytes:
+    """A Word file of ``paras``: one paragraph each, runs of tab-separated rows as a Word
+    table.  With ``auto_numbering``, typed 一、 and （一） numbers become Word list numbering
+    (the number is no longer in the paragraph's text) where Word would draw the same
+    number — a level whose typed numbers do not run 1, 2, 3 under their parent stays typed."""
+    import re
+
+    import docx
+    from lxml import etree
+
+    levels = [re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）")]
+    from policyparse.numbering import numeral_value
+
+    def level_of(p: str):
+        for k, pat in enumerate(levels):
+            m = pat.match(p)
+            if m:
+                return k, numeral_value(m.group(1)), m.end()
+        return None
+
+    convert = set()
+    if auto_numbering:  # the levels whose typed numbers Word would draw the same
+        ok = {0: True, 1: True}
+        count = {}
+        for p in paras:
+            lv = level_of(p)
+            if lv is None:
+                continue
+            k, v, _ = lv
+            count[k] = count.get(k, 0) + 1
+            for deeper in [d for d in count if d > k]:
+                del count[deeper]
+            ok[k] = ok[k] and v == count[k]
+        convert = {k for k, good in ok.items() if good}
+        convert = {k for k in convert if all(j in convert for j in range(k))}
+    d = docx.Document()
+    if convert:
+        numbering = d.part.numbering_part.element
+        numbering.insert(0, etree.fromstring(_CN_LIST))
+        numbering.append(etree.fromstring(_CN_NUM))
+    i = 0
+    while i < len(paras):
+        if "\t" in paras[i]:
+            rows = []
+            while i < len(paras) and "\t" in paras[i]:
+                rows.append(paras[i].split("\t"))
+                i += 1
+            width = max(len(r) for r in rows)
+            table = d.add_table(rows=len(rows), cols=width)
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+            continue
+        p = paras[i]
+        lv = level_of(p)
+        if lv is not None and lv[0] in convert:
+            par = d.add_paragraph(p[lv[2]:])
+            ppr = par._p.get_or_add_pPr()
+            ppr.insert(0, etree.fromstring(
+                f'<w:numPr xmlns:w="{_W_NS}"><w:ilvl w:val="{lv[0]}"/><w:numId w:val="90"/></w:numPr>'))
+        else:
+            d.add_paragraph(p)
+        i += 1
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()

@@ -1,6 +1,7 @@
 """The independently annotated notices (tests/data/unseen) and the Quzhou notice,
 rendered as PDF (reportlab, STSong-Light, running header and footer, lines and pages
-broken mid-sentence) and as a county-site HTML page, must score like the text."""
+broken mid-sentence), as a county-site HTML page and as a Word file (outline numbers drawn
+by Word's list numbering), must score like the text."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus import FILES, SHARED
-from fixtures_build import county_page, render_pdf
+from fixtures_build import county_page, render_docx, render_pdf
 from policyparse.evaluate import PRF, score
 from policyparse.pipeline import parse_source
 from policyparse.read import read_bytes
@@ -31,12 +32,14 @@ def _render(fmt: str, src: Path, gold: Path) -> bytes:
     paras = [line.strip() for line in src.read_text(encoding="utf-8").split("\n") if line.strip()]
     if fmt == "pdf":
         return render_pdf("\n".join(paras))
+    if fmt == "docx":  # 一、 and （一） as Word list numbering, tab rows as a Word table
+        return render_docx(paras, auto_numbering=True)
     title = json.loads(gold.read_text(encoding="utf-8"))["documents"][0].get("title") or "实施方案"
     # the fixture's 信息公开 table carries its own (2024) dates: left out, the text has the real ones
     return county_page(paras, title=title, with_table=False, info_table=False).encode("utf-8")
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "html"])
+@pytest.mark.parametrize("fmt", ["pdf", "html", "docx"])
 def test_rendered_notices_score_like_the_text(fmt):
     total = {f: PRF() for f in FIELDS}
     for src, gold in _cases():

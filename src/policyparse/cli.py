@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"policyparse {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    sp = sub.add_parser("parse", help="parse one notice (text, PDF or HTML) to JSON")
+    sp = sub.add_parser("parse", help="parse one notice (text, PDF, HTML or .docx) to JSON")
     sp.add_argument("file")
     sp.add_argument("-o", "--output", help="write the JSON here instead of stdout")
     sp.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1; 0: all on one line)")

@@ -94,7 +94,7 @@ class Document(_Model):
 
 class Source(_Model):
     path: str | None = None
-    format: Literal["text", "pdf", "html"] = "text"
+    format: Literal["text", "pdf", "html", "docx"] = "text"
     encoding: str | None = None
     sha256: str
 

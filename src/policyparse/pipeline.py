@@ -15,7 +15,7 @@ from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path, text_source
 
 def parse(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
           include_text: bool = True) -> ParseResult:
-    """Parse a notice file (text, PDF or HTML) into a :class:`ParseResult`."""
+    """Parse a notice file (text, PDF, HTML or .docx) into a :class:`ParseResult`."""
     return parse_source(read_path(path, max_bytes=max_bytes), include_text=include_text)
 
 

@@ -28,7 +28,7 @@ _HTML_START = re.compile(
 @dataclass(slots=True)
 class SourceDoc:
     text: str
-    format: str  # "text" | "pdf" | "html"
+    format: str  # "text" | "pdf" | "html" | "docx"
     encoding: str | None
     sha256: str
     path: str | None = None
@@ -44,10 +44,30 @@ def text_source(text: str, encoding: str | None, digest: str, path: str | None =
     return SourceDoc(text, "text", encoding, digest, path, tables=text_tables(text))
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, WPS .wps, Excel .xls
+
+
+def _zip_is_docx(data: bytes) -> bool:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "word/document.xml" in z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return b"word/" in data[:65536]  # a damaged archive: its local headers name the parts
+
+
 def detect_format(data: bytes, name: str = "") -> str:
+    """``pdf``, ``html``, ``docx``, ``text`` — or ``zip`` / ``ole2`` for office files
+    that are not read (an error names them)."""
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-":
         return "pdf"
+    if head[:4] == b"PK\x03\x04":
+        return "docx" if _zip_is_docx(data) or name.lower().endswith(".docx") else "zip"
+    if head[:8] == _OLE2:
+        return "ole2"
     if name.lower().endswith(".pdf"):
         return "pdf"  # no %PDF- header (an HTML error page, junk): the PDF reader says what is wrong
     if _HTML_START.match(head) or re.search(rb"<html\b|<body\b", head, re.I) \
@@ -68,6 +88,14 @@ def read_bytes(data: bytes, path: str | None = None, fmt: str | None = None) -> 
             from .html import read_html
 
             doc = read_html(data)
+        elif fmt == "docx":
+            from .docx import read_docx
+
+            doc = read_docx(data)
+        elif fmt == "ole2":
+            raise InputError("a Word 97-2003 .doc, WPS or Excel file: save it as .docx, PDF or text first")
+        elif fmt == "zip":
+            raise InputError("a zip archive (not a Word .docx): unpack it and give its files")
         else:
             from .text import decode
 
