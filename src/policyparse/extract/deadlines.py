@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ class _Rule:
     period: str
     month_shift: int = 0
     day: int | None = None   # the day, for a pattern without one (12月中旬 → the 20th)
+    future_only: bool = False  # a date before the plan year is a fact (截至2020年底)
 
 
 @functools.cache
@@ -29,7 +31,7 @@ def _rules() -> tuple[list[_Rule], re.Pattern[str], re.Pattern[str]]:
     g = grammar.load("time")
     rules = [
         _Rule(r["name"], grammar.compile_pattern("time", r["pattern"]), r["period"],
-              int(r.get("month_shift", 0)), r.get("day"))
+              int(r.get("month_shift", 0)), r.get("day"), bool(r.get("future_only")))
         for r in g["rules"]
     ]
     return rules, re.compile(g["exclude_before"]), re.compile(g["exclude_after"])
@@ -46,12 +48,37 @@ def _month_end(year: int | None, month: int) -> tuple[int, int]:
     return month, calendar.monthrange(leap_year, month)[1]
 
 
+@functools.cache
+def _holidays() -> dict:
+    return grammar.load("time")["holidays"]
+
+
+def _holiday_eve(name: str, year: int | None, plan_year: int | None) -> tuple[str, bool] | None:
+    """The day before holiday ``name`` (元旦前 → 12-31 of the year before)."""
+    h = _holidays()
+    name = h["names"][name]
+    inferred = year is None
+    if year is None:
+        if plan_year is None:
+            return None
+        year = plan_year + (1 if name in h["next_year"] else 0)
+    md = h["fixed"].get(name) or h["lunar"].get(name, {}).get(year)
+    if md is None:
+        return None
+    eve = datetime.date(year, int(md[:2]), int(md[3:])) - datetime.timedelta(days=1)
+    return eve.isoformat(), inferred
+
+
 def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, bool] | None:
     """The ISO end date of a matched expression and whether its year was inferred."""
     gd = m.groupdict()
     year = _num(gd.get("year"))
     inferred = False
     p = rule.period
+    if rule.future_only and year is not None and plan_year is not None and year < plan_year:
+        return None
+    if p == "holiday":
+        return _holiday_eve(gd["holiday"], year, plan_year)
     if p == "fyp_end":
         year = _FYP_END.get(gd["fyp"])
         if year is None:
@@ -95,7 +122,7 @@ def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, 
 
 
 # every rule's match holds one of these characters: rules run only in windows around them
-_ANCHOR = re.compile(r"[年月季期末五]")
+_ANCHOR = re.compile(r"[年月季期末五节旦午秋庆]")
 _REACH = 24
 
 

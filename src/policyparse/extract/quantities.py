@@ -226,7 +226,11 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
     return hits
 
 
-def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals: bool = False) -> bool:
+def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals: bool = False,
+              deadlines: list[RawDeadline] = ()) -> bool:
+    """Whether hit ``h`` is no quantity: part of a name, date or rank, or the past.  A
+    deadline earlier in the sentence (``deadlines``, which tell past from future by the
+    plan year: 截至2023年底 in a 2023 plan) frames the figure as a target."""
     g = _g()
     before = text[max(lo, h.na - 6) : h.na]
     num_end = h.na
@@ -234,7 +238,7 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
         num_end += 1
     after_num = text[num_end : min(hi, num_end + 12)]
     if any(p.search(before) for p in g.excl_before):
-        if not before.rstrip().endswith("由") or g.from_value.match(text, h.nb):
+        if "由" not in before or g.from_value.match(text, h.nb):
             return True
     if any(p.search(after_num) for p in g.excl_after) and not (
             h.unit == "年" and h.value < 100 and g.duration_before.search(before)):
@@ -251,10 +255,12 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     ca = _clause_start(text, h.na, lo)
     if g.past_clause.search(text, ca, h.na):
         return True
+    framed = [d for d in deadlines if s_a <= d.span[0] < h.na]
     if not goals and (g.past_tally.search(text, ca, h.na) or (report and g.past_change.search(text, ca, h.na))) \
-            and not g.future_frame.search(text, s_a, h.na):
+            and not g.future_frame.search(text, s_a, h.na) and not framed:
         return True
-    if g.past_sentence.match(text, s_a, h.na) or g.note_sentence.match(text, s_a, h.na):
+    m = g.past_sentence.match(text, s_a, h.na)
+    if m and not any(d.span[0] == m.start() for d in framed) or g.note_sentence.match(text, s_a, h.na):
         return True
     return False
 
@@ -419,7 +425,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for h in _core_hits(text, start, end):
         if any(a <= h.na < b for a, b in taken):
             continue  # part of a deadline expression
-        if _excluded(text, h, start, end, report, goals):
+        if _excluded(text, h, start, end, report, goals, deadlines):
             continue
         _attach_comparators(text, h, start, end)
         if h.cn and h.prefix is None and h.suffix is None and not (
