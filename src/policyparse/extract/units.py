@@ -38,6 +38,9 @@ class _G:
     first_leads: re.Pattern[str]
     inline: re.Pattern[str]
     stop: re.Pattern[str]
+    role_note: re.Pattern[str]
+    clause_by: re.Pattern[str]
+    list_brackets: frozenset[str]
 
 
 @functools.cache
@@ -63,6 +66,9 @@ def _g() -> _G:
         labelled_name=re.compile(g["labelled_name"]),
         first_leads=re.compile(g["first_leads"]),
         inline=re.compile(g["inline"]),
+        role_note=re.compile(g["role_note"]),
+        clause_by=re.compile(g["clause_by"]),
+        list_brackets=frozenset(g["list_brackets"]),
     )
 
 
@@ -115,6 +121,7 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
     item is a unit, elsewhere only one that ends like a body or an area."""
     g = _g()
     out: list[RawUnit] = []
+    note_leads: set[str] = set()  # named by a note inside the list: "A、B（A牵头）"
     for ia, ib in split_list(text, a, b):
         ia, ib = _strip(text, ia, ib)
         ia, ib = _drop_tail(text, ia, ib)
@@ -131,12 +138,20 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
                 ib -= 1
             nest = None
         name = text[ia:ib]
+        if g.first_leads.search(name):
+            continue  # "A、B，排在第一位的为牵头单位": the note, not a unit
+        if nest and g.role_note.match(text[ni:nj]):
+            # "A(牵头)": A in the role the note names
+            verb_role = next(r for r, pat in g.clause_roles if pat.search(text, ni, nj))
+            out.extend(_items(text, *nest.span("head"), verb_role, labelled))
+            continue
         if nest and any(pat.search(text, ni, nj) for _, pat in g.clause_roles):
             # "A(B配合)": A in this role, B in the role its verb gives (not 各镇(街道))
             inner = _unlabelled(text, ni, nj)
             if inner:
                 out.extend(_items(text, *nest.span("head"), role))
                 out.extend(inner)
+                note_leads.update(text[u.span[0] : u.span[1]] for u in inner if u.role == "lead")
                 continue
         if _TIME_ITEM.search(name) and not g.suffix.search(name):
             continue  # a deadline in the unit parenthesis: it belongs to the deadlines
@@ -152,6 +167,20 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
                 or (labelled and g.labelled_name.fullmatch(name))):
             continue
         out.append(RawUnit((ia, ib), role, bool(g.generic.search(name))))
+    return _note_leads(text, out, note_leads) if note_leads else out
+
+
+def _note_leads(text: str, units: list[RawUnit], names: set[str]) -> list[RawUnit]:
+    """A list whose note names its lead ("A、B（A牵头）"): A once, as lead, where listed."""
+    out, done = [], set()
+    for u in units:
+        name = text[u.span[0] : u.span[1]]
+        if name in names:
+            if name in done:
+                continue
+            done.add(name)
+            u = RawUnit(u.span, "lead", u.generic, u.name)
+        out.append(u)
     return out
 
 
@@ -204,7 +233,7 @@ def _paren_groups(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     i = lo
     while i < hi:
-        if text[i] == "(":
+        if text[i] in _g().list_brackets:
             j = _matching_close(text, i, hi)
             if j == -1:
                 i += 1
@@ -231,6 +260,9 @@ def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
     any_verb = False
     for ca, cb in clauses:
         ca, cb = _strip(text, ca, cb)
+        by = g.clause_by.match(text, ca, cb)
+        if by:  # （由A牵头，B配合）
+            ca = by.end()
         role = None
         for r, pat in g.clause_roles:
             m = pat.search(text, ca, cb)
@@ -242,6 +274,7 @@ def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
     if not any_verb:
         # a bare list counts only when every item is plainly a unit
         items = [_strip(text, x, y) for x, y in split_list(text, a, b)]
+        items = [(x, y) for x, y in items if not g.first_leads.search(text, x, y)]
         if not items or not all(g.suffix.search(text[x:y]) and y - x <= 25 for x, y in items):
             return []
         return _items(text, a, b, "responsible")

@@ -37,6 +37,7 @@ def _layout():
         "label_after": re.compile(g["label_after"]),
         "open_label": re.compile(g["open_label"]),
         "title_tail": re.compile(g["title_tail"]),
+        "signature_date": re.compile(g["signature_date"]),
         "flat_min": int(g["flat_min"]),
         "flat_sentences": int(g["flat_sentences"]),
         "flat_gap": re.compile(g["flat_gap"]),
@@ -100,6 +101,14 @@ def keeps_break(prev: str, nxt: str) -> bool:
     return False
 
 
+def _signs(line: str, after: str) -> bool:
+    """``line`` signs the notice: a short body name (县人民政府) over a date line. The break
+    before it is kept even after a list that runs on (责任单位：县财政局、县发改局)."""
+    lay = _layout()
+    return (len(line) <= lay["short"] and not any(c in lay["punct"] for c in line)
+            and lay["short_end"].search(line) is not None and lay["signature_date"].match(after) is not None)
+
+
 def _content_lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end, break_pos) of each non-blank, non-debris line, stripped;
     break_pos is the index of the line-break character after it (or len)."""
@@ -158,7 +167,8 @@ def repair_lines(mt: MappedText) -> MappedText:
         if i + 1 == len(lines):
             break
         after_heading = i > 0 and is_attachment_heading(folded[i - 1])
-        if after_heading or keeps_break(folded[i], folded[i + 1]):
+        if after_heading or keeps_break(folded[i], folded[i + 1]) \
+                or (i + 2 < len(lines) and _signs(folded[i + 1], folded[i + 2])):
             if brk < len(text) and text[brk] == "\n":
                 ed.keep(brk, brk + 1)
             else:
