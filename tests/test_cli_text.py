@@ -109,8 +109,24 @@ def test_encodings_are_detected_and_reported(tmp_path, enc):
     data = text.encode(enc, errors="ignore" if enc == "big5" else "strict")
     f = _write(tmp_path / f"n.{enc}.txt", data)
     r = policyparse.parse(f)
-    assert r.source.encoding == {"utf-16": "utf-16", "utf-8-sig": "utf-8-sig"}.get(enc, enc)
+    assert r.source.encoding == {"utf-16": "utf-16", "utf-8-sig": "utf-8-sig", "big5": "cp950"}.get(enc, enc)
     assert r.source_text == data.decode(enc)
+    assert len(r.documents[0].measures) >= 15
+
+
+def test_big5_with_windows_extensions_is_not_read_as_gb18030(tmp_path):
+    """Traditional text saved by Windows as Big5 (CP950) may hold characters outside strict
+    Big5 (裏 in 浙裏辦): it decodes as CP950, not as GB18030 mojibake with no measures."""
+    import policyparse
+
+    text = FILES["sufabiao"].read_text(encoding="utf-8").replace("政務服務", "浙裏辦政務服務", 3)
+    data = text.encode("cp950", errors="ignore")
+    assert "裏".encode("cp950") in data
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("big5")
+    r = policyparse.parse(_write(tmp_path / "trad.txt", data))
+    assert r.source.encoding == "cp950"
+    assert "浙裏辦" in r.source_text
     assert len(r.documents[0].measures) >= 15
 
 

@@ -1,8 +1,9 @@
 """Bytes of a text file → ``source_text``, with the encoding detected and reported.
 
 UTF-8 (with or without BOM) and UTF-16/32 with a BOM are recognised exactly; other
-bytes are tried as GB18030 and Big5, the two legacy encodings of Chinese notices,
-and charset-normalizer chooses between them where both decode.  Bytes that decode
+bytes are tried as GB18030 and Big5 (as CP950, its Microsoft superset: 裏, 碁 and the
+other Big5 extensions that Windows writes), the two legacy encodings of Chinese
+notices, and charset-normalizer chooses between them where both decode.  Bytes that decode
 as none of these are an error, never mojibake.
 """
 
@@ -19,7 +20,7 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-_LEGACY = ["gb18030", "big5"]
+_LEGACY = ["gb18030", "cp950"]
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -70,7 +71,7 @@ def _choose(data: bytes, candidates: dict[str, str]) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(candidates)).best()
-    if best is not None and best.encoding in ("gb18030", "big5"):
+    if best is not None and best.encoding in candidates:
         return candidates[best.encoding], best.encoding
     enc = max(candidates, key=lambda e: _cjk_share(candidates[e]))
     return candidates[enc], enc
