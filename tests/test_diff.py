@@ -633,3 +633,18 @@ def test_a_pair_related_on_a_passage_alone_shows_that_passages_score():
     assert related and all(p.score > 0 for p in related)
     (p,) = [p for p in related if p.a.title == "不动产登记" and p.b.title.startswith("纳税人年度纳税时间")]
     assert p.score == p.features["passage"] > 0  # (its combined score is gated to 0 by the topics)
+
+
+def test_extreme_thresholds_align_or_are_refused(capsys):
+    """A threshold of 0 makes every character-aligned pair eligible — no crash, and `same`
+    stays one-to-one; a negative, NaN or above-1 score is a usage error (exit 2)."""
+    from policyparse.cli import main
+
+    al = align(plan("quzhou"), plan("xinfu"), Thresholds(same=0.0, same_titled=0.0))
+    same = [p for p in al.pairs if p.relation == "same"]
+    assert same and len({p.a.key for p in same}) == len(same) == len({p.b.key for p in same})
+    for bad in ("-1", "nan", "1.5", "inf"):
+        with pytest.raises(SystemExit) as e:
+            main(["diff", str(FOUR["quzhou"]), str(FOUR["xinfu"]), "--same", bad])
+        assert e.value.code == 2
+        assert "is not a number from 0 to 1" in capsys.readouterr().err

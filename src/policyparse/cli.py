@@ -162,25 +162,40 @@ def whole_number(least: int):
     return check
 
 
+def ratio(most: float | None = 1.0):
+    """An argparse type: a finite number from 0 to ``most`` (no bound when None)."""
+    def check(v: str) -> float:
+        try:
+            x = float(v)
+        except ValueError:
+            x = float("nan")
+        if not (x >= 0 and (most is None or x <= most)) or x == float("inf"):
+            bound = f"from 0 to {most:g}" if most is not None else "of 0 or more"
+            raise argparse.ArgumentTypeError(f"{v!r} is not a number {bound}")
+        return x
+
+    return check
+
+
 def _align_flags(sp: argparse.ArgumentParser) -> None:
     g = sp.add_argument_group("alignment thresholds (docs/compare.md)")
-    g.add_argument("--same", type=float, default=0.50, help="copied-text score for same (default 0.50)")
-    g.add_argument("--same-titled", type=float, default=0.40,
+    g.add_argument("--same", type=ratio(), default=0.50, help="copied-text score for same (default 0.50)")
+    g.add_argument("--same-titled", type=ratio(), default=0.40,
                    help="copied-text score for same when the titles agree (default 0.40)")
-    g.add_argument("--related", type=float, default=0.20,
+    g.add_argument("--related", type=ratio(), default=0.20,
                    help="combined score for related, best match of either side (default 0.20)")
-    g.add_argument("--related-strong", type=float, default=0.35,
+    g.add_argument("--related-strong", type=ratio(), default=0.35,
                    help="combined score for related within --top-k of either side (default 0.35)")
-    g.add_argument("--related-titled", type=float, default=0.30,
+    g.add_argument("--related-titled", type=ratio(), default=0.30,
                    help="times the related bar: what related needs when both titles name the same "
                         "specific reform (default 0.30)")
-    g.add_argument("--passage", type=float, default=0.20,
+    g.add_argument("--passage", type=ratio(), default=0.20,
                    help="related when a sentence of one is this close (char-bigram cosine) to the whole "
                         "text of the other (default 0.20)")
-    g.add_argument("--passage-floor", type=float, default=0.05,
+    g.add_argument("--passage-floor", type=ratio(), default=0.05,
                    help="no related pair whose best sentence-to-text cosine is lower (default 0.05)")
     g.add_argument("--top-k", type=whole_number(1), default=2, help="rank window for --related-strong (default 2)")
-    g.add_argument("--background", type=float, default=0.95,
+    g.add_argument("--background", type=ratio(None), default=0.95,
                    help="related also needs this times the median best-match score of the two plans (default 0.95)")
 
 
@@ -197,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("parse", help="parse one notice (text, PDF, HTML or .docx) to JSON")
     sp.add_argument("file")
     sp.add_argument("-o", "--output", help="write the JSON here instead of stdout")
-    sp.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1; 0: all on one line)")
+    sp.add_argument("--indent", type=whole_number(0), default=1, help="JSON indentation (default 1; 0: all on one line)")
     sp.add_argument("--omit-text", action="store_true",
                     help="leave source_text out (null); source.sha256 identifies it")
     sp.add_argument("--max-bytes", type=whole_number(0), default=DEFAULT_MAX_BYTES,

@@ -134,7 +134,7 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
         copies[(i, j)] = c
         same_m[i, j] = same_score(c)
     need = np.where(title >= th.title_agree, th.same_titled, th.same)
-    eligible = same_m >= need
+    eligible = (same_m >= need) & (chars >= th.candidate)  # only pairs aligned above
     same_pairs = _assign(eligible, same_m + 0.01 * score)
     for i, j in sorted(same_pairs):
         c = copies[(i, j)]
