@@ -356,3 +356,29 @@ def test_parquet_without_pyarrow_stops_before_any_work(tmp_path, monkeypatch):
     with pytest.raises(UsageError, match=r"--format parquet needs pyarrow: pip install 'policyparse\[batch\]'"):
         batch([tmp_path / "in"], tmp_path / "out", formats=("jsonl", "parquet"))
     assert not (tmp_path / "out").exists()
+
+
+def test_a_closed_progress_stream_does_not_stop_the_batch(tmp_path):
+    """stderr piped into `head` and closed: the log is lost, the outputs are not."""
+    class Closed:
+        def write(self, s):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def isatty(self):
+            return False
+
+    good_corpus(tmp_path / "in", 2)
+    opts = BatchOptions(inputs=[str(tmp_path / "in")], out_dir=str(tmp_path / "out"), jobs=2, progress="log")
+    report = run_batch(opts, stream=Closed())
+    assert report.exit_code == 0
+    ref = batch([tmp_path / "in"], tmp_path / "ref")
+    assert ref.exit_code == 0
+    same_output(tmp_path / "out", tmp_path / "ref")
+
+
+def test_batch_options_refuse_one_path_as_a_string(tmp_path):
+    with pytest.raises(TypeError, match="a list of paths, not one path"):
+        BatchOptions(inputs=str(tmp_path), out_dir=str(tmp_path / "out"))

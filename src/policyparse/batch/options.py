@@ -36,6 +36,15 @@ class BatchOptions:
     progress: str = "auto"  # "auto" (a bar on a terminal, log lines otherwise) | "bar" | "log" | "none"
     converter: str = DEFAULT_CONVERTER  # "module:function" run on every input (tests swap it)
 
+    def __post_init__(self) -> None:
+        # a single path given as a string would be iterated character by character ("/")
+        for name in ("inputs", "list_files"):
+            if isinstance(getattr(self, name), (str, bytes, os.PathLike)):
+                raise TypeError(f"BatchOptions.{name} is a list of paths, not one path: "
+                                f"use [{getattr(self, name)!r}]")
+        if isinstance(self.formats, str):
+            self.formats = (self.formats,)
+
     def parse_options(self) -> dict:
         """What a worker needs to convert one input (plain data: it crosses processes)."""
         return {"max_bytes": self.max_bytes}

@@ -19,6 +19,40 @@ def _fmt_eta(s: float) -> str:
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
+class SafeStream:
+    """A progress stream that a closed reader cannot stop: once a write fails (stderr piped
+    into ``head``, a closed terminal) later lines are dropped and the batch goes on writing
+    its outputs — losing the log is better than losing the work."""
+
+    def __init__(self, stream: IO[str]):
+        self._stream = stream
+        self.broken = False
+
+    def write(self, s: str) -> int:
+        if not self.broken:
+            try:
+                self._stream.write(s)
+            except (BrokenPipeError, OSError, ValueError):
+                self.broken = True
+        return len(s)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                self.broken = True
+
+    def isatty(self) -> bool:
+        try:
+            return not self.broken and self._stream.isatty()
+        except (OSError, ValueError, AttributeError):
+            return False
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 class Progress:
     def __init__(self, total: int, mode: str = "auto", stream: IO[str] | None = None, every: float = 10.0):
         self.stream = stream or sys.stderr

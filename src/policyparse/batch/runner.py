@@ -27,7 +27,9 @@ def run_batch(opts: BatchOptions, stream: IO[str] | None = None) -> Report:
     """Run a batch; returns its :class:`Report` (``report.exit_code``: 0 or 1).
 
     Raises :class:`UsageError` for a mistake in the request (exit status 2)."""
-    stream = stream or sys.stderr
+    from .progress import SafeStream
+
+    stream = SafeStream(stream or sys.stderr)
     if opts.engine not in ("local", "dask"):
         raise UsageError(f"unknown engine {opts.engine!r} (local or dask)")
     if opts.jobs < 1:
