@@ -23,9 +23,11 @@ UNSEEN = ROOT / "tests" / "data" / "unseen"
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
     (20, "chineseCounting", "二十"), (35, "chineseCountingThousand", "三十五"),
     (105, "chineseCounting", "一百零五"), (3, "chineseLegalSimplified", "叁"),
-    (12, "chineseLegalSimplified", "拾贰"), (3, "ideographTraditional", "丙"),
+    (12, "chineseLegalSimplified", "壹拾贰"), (3, "ideographTraditional", "丙"),
     (3, "decimalEnclosedCircleChinese", "③"), (12, "decimal", "12"), (4, "decimalFullWidth", "４"),
     (2, "lowerLetter", "b"), (27, "upperLetter", "AA"), (4, "upperRoman", "IV"), (9, "lowerRoman", "ix"),
+    (3, "taiwaneseCountingThousand", "三"), (11, "ideographLegalTraditional", "壹拾壹"),
+    (3, "ideographLegalTraditional", "參"),
 ])
 def test_word_number_formats(n, fmt, want):
     assert format_number(n, fmt) == want
@@ -192,3 +194,67 @@ def test_tracked_changes_and_text_boxes():
     d.save(out)
     text = read_bytes(out.getvalue(), "t.docx").text
     assert text == "某县优化营商环境实施方案\n1.推行企业开办“一件事”改革，压缩至1个工作日。"
+
+
+def _body_docx(xml_paras: list[str], numbering: str = "") -> bytes:
+    """A .docx whose body is the given raw ``w:p`` / ``w:sdt`` XML, with an optional
+    abstractNum + num added to numbering.xml."""
+    import docx
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    d = docx.Document()
+    body = d.element.body
+    sect = body[-1]
+    for x in xml_paras:
+        sect.addprevious(etree.fromstring(f'<w:root xmlns:w="{w}">{x}</w:root>')[0])
+    if numbering:
+        root = d.part.numbering_part.element
+        abstract, num = etree.fromstring(f'<w:root xmlns:w="{w}">{numbering}</w:root>')
+        root.insert(0, abstract)
+        root.append(num)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_word_article_numbers_keep_their_separator():
+    """第%1条 drawn by Word is followed by its tab (w:suff default): 第一条 支持… is an
+    article, not 第一条支持…"""
+    num = ('<w:abstractNum w:abstractNumId="97"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+           '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/></w:lvl></w:abstractNum>'
+           '<w:num w:numId="97"><w:abstractNumId w:val="97"/></w:num>')
+    para = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="97"/></w:numPr></w:pPr>'
+            '<w:r><w:t>{}</w:t></w:r></w:p>')
+    data = _body_docx(["<w:p><w:r><w:t>某市支持工业企业发展若干措施</w:t></w:r></w:p>",
+                       para.format("支持企业扩大产能。对新增设备投资1000万元以上的企业给予补助。（市工信局负责）"),
+                       para.format("鼓励企业做大做强。对首次突破10亿元的企业给予奖励50万元。（市工信局负责）")], num)
+    r = parse_source(read_bytes(data, "articles.docx"))
+    assert "\n第一条 支持企业扩大产能。" in r.source_text and "\n第二条 鼓励企业做大做强。" in r.source_text
+    assert [m.number for d in r.documents for m in d.measures] == ["第一条", "第二条"]
+
+
+def test_content_controls_symbols_and_hidden_text():
+    """A paragraph inside a block-level content control is read; ① stored as w:sym is
+    ①; text formatted hidden (w:vanish) is not read."""
+    data = _body_docx([
+        "<w:p><w:r><w:t>某县实施方案</w:t></w:r></w:p>",
+        "<w:sdt><w:sdtContent><w:p><w:r><w:t>一、重点任务</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+        '<w:p><w:r><w:sym w:font="宋体" w:char="2460"/><w:t>推行企业开办一件事。</w:t></w:r>'
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部备注：6月底前报送2000万元）</w:t></w:r></w:p>',
+    ])
+    text = read_bytes(data, "t.docx").text
+    assert text == "某县实施方案\n一、重点任务\n①推行企业开办一件事。"
+
+
+def test_encrypted_office_file_is_named(tmp_path, capsys):
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "EncryptedPackage".encode("utf-16-le") + bytes(500)
+    _bad(tmp_path, capsys, "locked.docx", data, "encrypted Office file", "password")
+
+
+def test_batch_skips_office_lock_files(tmp_path):
+    from policyparse.batch.inputs import discover
+
+    (tmp_path / "notice.docx").write_bytes(render_docx(["某县实施方案", "一、总体要求"]))
+    (tmp_path / "~$notice.docx").write_bytes(b"\x05user" + bytes(157))
+    assert [p.rsplit("/", 1)[-1] for p in discover([str(tmp_path)])] == ["notice.docx"]

@@ -1,7 +1,7 @@
 """Which files a batch converts: discovery, order, hashing.
 
-INPUTs are files, directories (walked recursively; hidden names and the output
-directory are skipped; symbolic links to files are followed, links to
+INPUTs are files, directories (walked recursively; hidden names, Office lock files
+``~$…`` and the output directory are skipped; symbolic links to files are followed, links to
 directories are not) and list files (``@FILE`` or ``--list FILE``: one path per
 line, blank lines and ``#`` comments ignored, relative paths taken from the
 current directory, ``-`` reads the list from stdin).
@@ -65,7 +65,7 @@ def _walk(top: str, skip_real: set[str]) -> Iterator[str]:
             keep.append(d)
         dirnames[:] = sorted(keep)
         for f in sorted(filenames):
-            if not f.startswith("."):
+            if not f.startswith((".", "~$")):  # hidden files, Office lock files (~$notice.docx)
                 yield os.path.join(dirpath, f)
     yield from (u for u in unreadable if u)
 

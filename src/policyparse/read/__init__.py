@@ -93,6 +93,8 @@ def read_bytes(data: bytes, path: str | None = None, fmt: str | None = None) -> 
 
             doc = read_docx(data)
         elif fmt == "ole2":
+            if "EncryptedPackage".encode("utf-16-le") in data:
+                raise InputError("encrypted Office file: it needs a password to open; save it without one")
             raise InputError("a Word 97-2003 .doc, WPS or Excel file: save it as .docx, PDF or text first")
         elif fmt == "zip":
             raise InputError("a zip archive (not a Word .docx): unpack it and give its files")

@@ -22,6 +22,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _CN = "〇一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_CN_LEGAL_TRAD = "零壹貳參肆伍陸柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 
 
@@ -33,12 +34,13 @@ def _cn_number(n: int, digits: str = _CN, ten: str = "十") -> str:
         return digits[n]
     if n < 100:
         t, u = divmod(n, 10)
-        return (digits[t] if t > 1 else "") + ten + (digits[u] if u else "")
+        # 十一 in counting; 壹拾壹 in the legal (financial) numerals, which always write the tens digit
+        return (digits[t] if t > 1 or digits is not _CN else "") + ten + (digits[u] if u else "")
     if n < 1000:
         h, r = divmod(n, 100)
         rest = "" if r == 0 else ("零" + digits[r] if r < 10 else
                                   (digits[1] if r < 20 else "") + _cn_number(r, digits, ten))
-        return digits[h] + ("佰" if digits is _CN_LEGAL else "百") + rest
+        return digits[h] + ("百" if digits is _CN else "佰") + rest
     return str(n)
 
 
@@ -63,10 +65,12 @@ def _roman(n: int) -> str:
 def format_number(n: int, fmt: str) -> str:
     """Number ``n`` in Word's ``w:numFmt`` ``fmt`` (ECMA-376 ST_NumberFormat)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
-               "taiwaneseCounting", "koreanCounting"):
+               "taiwaneseCounting", "taiwaneseCountingThousand", "koreanCounting"):
         return _cn_number(n)
-    if fmt in ("chineseLegalSimplified", "japaneseLegal", "taiwaneseCountingThousand"):
+    if fmt in ("chineseLegalSimplified", "japaneseLegal"):
         return _cn_number(n, _CN_LEGAL, "拾")
+    if fmt == "ideographLegalTraditional":
+        return _cn_number(n, _CN_LEGAL_TRAD, "拾")
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join(_CN[int(d)] for d in str(n))
     if fmt in ("ideographTraditional",) and 1 <= n <= 10:
@@ -100,10 +104,7 @@ class _Numbering:
         self._counters: dict[str, dict[int, int]] = {}
         self._restarted: set[tuple[str, int]] = set()
         self._styles: dict[str, tuple[str | None, int | None, str | None]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            root = None
+        root = _part_element(lambda: document.part.numbering_part)
         if root is not None:
             for ab in root.iter(_W + "abstractNum"):
                 aid = ab.get(_W + "abstractNumId")
@@ -119,10 +120,7 @@ class _Numbering:
                     if s is not None:
                         over[int(o.get(_W + "ilvl", "0"))] = int(s.get(_W + "val", "1"))
                 self._nums[num.get(_W + "numId")] = (ref.get(_W + "val"), over)
-        try:
-            styles = document.part.styles.element
-        except (KeyError, NotImplementedError, AttributeError):
-            styles = None
+        styles = _part_element(lambda: document.part.styles)
         if styles is not None:
             for st in styles.iter(_W + "style"):
                 num_id, ilvl = _num_pr(st.find(_W + "pPr"))
@@ -171,6 +169,15 @@ class _Numbering:
         return out
 
 
+def _part_element(get):
+    """The XML of an optional package part (numbering, styles), or None when the package
+    has none (WPS and minimal writers leave them out)."""
+    try:
+        return get().element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
 def _num_pr(ppr) -> tuple[str | None, int | None]:
     if ppr is None:
         return None, None
@@ -184,12 +191,19 @@ def _num_pr(ppr) -> tuple[str | None, int | None]:
 
 
 def _level(lvl) -> tuple[str, str, int]:
+    """A list level's number format, text and start.  The text ends with the separator
+    Word draws after the number when that is not punctuation already: its ``w:suff``, a
+    tab by default, becomes one space (第%1条 → 第一条 支持…; 一、 stays 一、)."""
     fmt = lvl.find(_W + "numFmt")
     text = lvl.find(_W + "lvlText")
     start = lvl.find(_W + "start")
+    suff = lvl.find(_W + "suff")
+    label = text.get(_W + "val", "") if text is not None else ""
+    if label and (suff is None or suff.get(_W + "val") in ("tab", "space")) \
+            and label[-1] not in "、.．:：)）]】〕>》 \t":
+        label += " "
     return (fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
-            text.get(_W + "val", "") if text is not None else "",
-            int(start.get(_W + "val", "1")) if start is not None else 1)
+            label, int(start.get(_W + "val", "1")) if start is not None else 1)
 
 
 _RUNS = None
@@ -210,7 +224,34 @@ def _text(el) -> str:
                  etree.XPath(f".//w:r[not({bad})]", namespaces=ns))
     paras, runs = _RUNS
     ps = [el] if el.tag == _W + "p" else paras(el)
-    return "\n".join("".join(r.text for r in runs(p)) for p in ps)
+    return "\n".join("".join(_run_text(r) for r in runs(p)) for p in ps)
+
+
+_RUN_TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-",
+             _W + "ptab": "\t"}
+
+
+def _run_text(r) -> str:
+    """A run's text: w:t, tabs, breaks, and symbols (w:sym: ① stored by code point); a run
+    formatted hidden (w:vanish) is not shown by Word and not read."""
+    rpr = r.find(_W + "rPr")
+    if rpr is not None:
+        v = rpr.find(_W + "vanish")
+        if v is not None and v.get(_W + "val", "true") not in ("0", "false", "off"):
+            return ""
+    out = []
+    for c in r:
+        if c.tag == _W + "t":
+            out.append(c.text or "")
+        elif c.tag == _W + "sym":
+            code = int(c.get(_W + "char", "0"), 16)
+            if 0xF000 <= code <= 0xF0FF:  # a symbol font's private-use alias of a Latin-1 code
+                code -= 0xF000
+            if code >= 0x20:
+                out.append(chr(code))
+        elif c.tag in _RUN_TEXT:
+            out.append(_RUN_TEXT[c.tag])
+    return "".join(out)
 
 
 def _table_rows(table) -> list[list[object]]:
@@ -249,13 +290,55 @@ def _check_archive(data: bytes) -> None:
             for i in infos:
                 if i.filename.endswith((".xml", ".rels")):
                     with z.open(i) as f:  # markup: in text it would be &lt;!DOCTYPE
-                        if b"<!DOCTYPE" in f.read():
+                        part = f.read()
+                        if i.filename == "word/document.xml" and b"purl.oclc.org/ooxml" in part[:4096]:
+                            raise InputError("a Strict Open XML .docx is not read: "
+                                             "save it as a standard Word document (.docx)")
+                        if b"<!DOCTYPE" in part:
                             raise InputError("refused: a part of the .docx declares a DTD "
                                              "(<!DOCTYPE …>), an entity-expansion or external-entity trick")
     except zipfile.BadZipFile:
         raise InputError("truncated or corrupt .docx (not a complete zip archive: was the download cut short?)") from None
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError) as e:
         raise InputError(f"corrupt .docx: {type(e).__name__}: {str(e)[:80]}") from None
+
+
+def _why_not_docx(data: bytes, e: Exception) -> str:
+    """One stable line for a package python-docx will not open (its messages hold object
+    addresses and URLs cut mid-way)."""
+    import re
+
+    msg = str(e)
+    m = re.search(r"content type (?:is )?'([^']+)'", msg)
+    if m:
+        kind = ("a macro-enabled .docm" if "macroEnabled" in m.group(1)
+                else "a Word template (.dotx/.dotm)" if "template" in m.group(1) else "not a Word document")
+        return f"{kind} ({m.group(1).split('/')[-1]}): save it as a .docx document first"
+    return f"not a readable .docx file ({type(e).__name__})"
+
+
+def _blocks(document):
+    """The body's paragraphs (``w:p`` elements) and tables (python-docx ``Table``) in
+    order, also inside block-level content controls (``w:sdt``) and custom XML, which
+    python-docx's ``iter_inner_content`` passes over."""
+    from docx.table import Table
+
+    body = document.element.body
+
+    def walk(el):
+        for c in el:
+            if c.tag == _W + "p":
+                yield c
+            elif c.tag == _W + "tbl":
+                yield Table(c, document._body)
+            elif c.tag == _W + "sdt":
+                content = c.find(_W + "sdtContent")
+                if content is not None:
+                    yield from walk(content)
+            elif c.tag == _W + "customXml":
+                yield from walk(c)
+
+    yield from walk(body)
 
 
 def read_docx(data: bytes):
@@ -272,14 +355,14 @@ def read_docx(data: bytes):
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise InputError(f"not a readable .docx file: {str(e).splitlines()[0][:80] or type(e).__name__}") from None
+        raise InputError(_why_not_docx(data, e)) from None
     except Exception as e:  # lxml syntax errors in a damaged part
         raise InputError(f"damaged .docx file: {type(e).__name__}: {str(e).splitlines()[0][:80]}") from None
     numbering = _Numbering(document)
     tb = TableBuilder()
     parts: list[str] = []
     pos = 0
-    for block in document.iter_inner_content():
+    for block in _blocks(document):
         if hasattr(block, "rows"):
             rows = _table_rows(block)
             if not any(str(c).strip() for row in rows for c in row if not isinstance(c, tuple)):
@@ -291,8 +374,8 @@ def read_docx(data: bytes):
             parts.append(s)
             pos += len(s)
             continue
-        label = numbering.label(block._p)
-        line = (label + _text(block._p)).replace("\r", "\n").strip(" \t\u3000\n")
+        label = numbering.label(block)
+        line = (label + _text(block)).replace("\r", "\n").strip(" \t\u3000\n")
         if not line:
             continue
         if parts:
