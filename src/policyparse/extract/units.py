@@ -230,10 +230,11 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
 
 def _paren_groups(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Top-level (…) groups that end a paragraph: the unit parenthesis candidates."""
+    opens = _g().list_brackets
     out = []
     i = lo
     while i < hi:
-        if text[i] in _g().list_brackets:
+        if text[i] in opens:
             j = _matching_close(text, i, hi)
             if j == -1:
                 i += 1

@@ -13,6 +13,7 @@ footnotes, comments and text boxes are not part of the notice and are not read.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 
@@ -20,28 +21,16 @@ from ..errors import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-_CN = "〇一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_CN_LEGAL_TRAD = "零壹貳參肆伍陸柒捌玖"
+_CN = "〇一二三四五六七八九"  # ideographDigital: 2023 → 二〇二三
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_LEGAL_TRAD = str.maketrans("贰叁陆万亿", "貳參陸萬億")  # the legal numerals that differ in traditional
 
 
-def _cn_number(n: int, digits: str = _CN, ten: str = "十") -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (Word's chineseCounting)."""
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return digits[n]
-    if n < 100:
-        t, u = divmod(n, 10)
-        # 十一 in counting; 壹拾壹 in the legal (financial) numerals, which always write the tens digit
-        return (digits[t] if t > 1 or digits is not _CN else "") + ten + (digits[u] if u else "")
-    if n < 1000:
-        h, r = divmod(n, 100)
-        rest = "" if r == 0 else ("零" + digits[r] if r < 10 else
-                                  (digits[1] if r < 20 else "") + _cn_number(r, digits, ten))
-        return digits[h] + ("百" if digits is _CN else "佰") + rest
-    return str(n)
+def _cn_number(n: int, legal: bool = False) -> str:
+    """Word's Chinese counting (12 → 十二, 105 → 一百零五) or legal numerals (12 → 壹拾贰), by cn2an."""
+    import cn2an
+
+    return cn2an.an2cn(n, "up" if legal else "low") if n > 0 else str(n)
 
 
 def _letters(n: int, upper: bool) -> str:
@@ -68,9 +57,9 @@ def format_number(n: int, fmt: str) -> str:
                "taiwaneseCounting", "taiwaneseCountingThousand", "koreanCounting"):
         return _cn_number(n)
     if fmt in ("chineseLegalSimplified", "japaneseLegal"):
-        return _cn_number(n, _CN_LEGAL, "拾")
+        return _cn_number(n, legal=True)
     if fmt == "ideographLegalTraditional":
-        return _cn_number(n, _CN_LEGAL_TRAD, "拾")
+        return _cn_number(n, legal=True).translate(_LEGAL_TRAD)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join(_CN[int(d)] for d in str(n))
     if fmt in ("ideographTraditional",) and 1 <= n <= 10:
@@ -206,7 +195,16 @@ def _level(lvl) -> tuple[str, str, int]:
             label, int(start.get(_W + "val", "1")) if start is not None else 1)
 
 
-_RUNS = None
+@functools.cache
+def _xpaths():
+    """The paragraphs and runs Word shows: not in deleted or moved-away text, text boxes or
+    a markup-compatibility fallback (a second copy of a drawing's text)."""
+    from lxml import etree
+
+    ns = {"w": _W[1:-1], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+    bad = "ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::mc:Fallback"
+    return (etree.XPath(f".//w:p[not({bad})]", namespaces=ns),
+            etree.XPath(f".//w:r[not({bad})]", namespaces=ns))
 
 
 def _text(el) -> str:
@@ -214,15 +212,7 @@ def _text(el) -> str:
     tracked insertions, smart tags and content controls too — python-docx's
     ``Paragraph.text`` sees only direct runs and hyperlinks), but not deleted or moved-away
     text and not text boxes; paragraphs joined by line breaks."""
-    global _RUNS
-    if _RUNS is None:
-        from lxml import etree
-
-        ns = {"w": _W[1:-1], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
-        bad = "ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::mc:Fallback"
-        _RUNS = (etree.XPath(f".//w:p[not({bad})]", namespaces=ns),
-                 etree.XPath(f".//w:r[not({bad})]", namespaces=ns))
-    paras, runs = _RUNS
+    paras, runs = _xpaths()
     ps = [el] if el.tag == _W + "p" else paras(el)
     return "\n".join("".join(_run_text(r) for r in runs(p)) for p in ps)
 
