@@ -44,6 +44,7 @@ class _G:
     note_sentence: re.Pattern[str]
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
+    cn_scaled: re.Pattern[str]
     half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
     name_after_quote: re.Pattern[str]
     suffix_cmp: dict[str, str]
@@ -75,6 +76,7 @@ def _g() -> _G:
     cn_core = re.compile(
         rf"(?P<cnum>{mac['CNUM']}|{re.escape(half['word'])})\s*(?P<unit>{grammar.alternation(g['cn_units'])})"
     )
+    cn_scaled = re.compile(g["cn_scaled"])
     prefixes = sorted(
         ((w, c) for c, ws in g["prefix_comparators"].items() for w in ws), key=lambda t: -len(t[0])
     )
@@ -84,6 +86,7 @@ def _g() -> _G:
     return _G(
         core=core,
         cn_core=cn_core,
+        cn_scaled=cn_scaled,
         multipliers=mult,
         prefixes=prefixes,
         suffix=re.compile(rf"\s*(?P<w>{grammar.alternation(list(suffix_cmp))})"),
@@ -209,6 +212,13 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             continue
         hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), g.multipliers[m.group("mult")],
                          None, m.group("unit"), bare=True))
+    for m in g.cn_scaled.finditer(text, lo, hi):  # 超百亿元
+        cnum = m.group("cnum")
+        v = _cn_number("一" + cnum if cnum[0] in "百千" else cnum)  # 百 is 一百
+        if v is None or v <= 0 or any(h.na <= m.start() < h.nb for h in hits):
+            continue
+        hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), _scale(v, g.multipliers[m.group("mult")]),
+                         None, m.group("unit")))
     half_word, half_value, half_not_after = g.half
     for m in g.cn_core.finditer(text, lo, hi):
         if m.group("cnum") == half_word:
@@ -357,6 +367,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"
     if h.suffix and h.suffix != "左右" and g.threshold_nouns.match(after):
         return "threshold"  # 160千瓦及以下小微企业
+    if cmp_ in (">=", ">", "<=", "<") and g.threshold_subjects.search(before) and g.threshold_nouns.match(after):
+        return "threshold"  # 培育营业收入超百亿元企业3家
     if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_clause.search(text, h.b, cb):
         return "threshold"  # 面积为90平方米及以下的，减按…
     if g.threshold_subjects.search(before) and cmp_ in (">=", ">", "<=", "<", "range") \
