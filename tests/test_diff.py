@@ -400,6 +400,24 @@ def test_compare_goes_on_past_a_broken_file(tmp_path):
     assert r.returncode == 0 and "skipped" not in r.stdout
 
 
+def test_cli_csv_file_has_a_bom_for_excel_and_dash_is_stdout(tmp_path):
+    import csv
+
+    out = tmp_path / "r.csv"
+    r = _cli("compare", str(FOUR["quzhou"]), str(FOUR["xinfu"]), "--format", "csv", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and not raw[3:].startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][0] == "section" and ["region", "衢州市"] == rows[1][:2]
+    r = _cli("compare", str(FOUR["quzhou"]), str(FOUR["xinfu"]), "--format", "csv", "-o", "-")
+    assert r.returncode == 0 and r.stdout.startswith("section,region") and "wrote" not in r.stderr
+    assert r.stdout == raw[3:].decode("utf-8")
+    r = subprocess.run([sys.executable, "-m", "policyparse", "schema", "-o", "-"], capture_output=True,
+                       text=True, cwd=tmp_path, timeout=300)
+    assert r.returncode == 0 and json.loads(r.stdout)["title"] and not (tmp_path / "-").exists()
+
+
 def test_empty_plan_aligns_to_nothing(tmp_path):
     f = tmp_path / "empty.txt"
     f.write_text("关于印发某方案的通知\n", encoding="utf-8")

@@ -53,6 +53,11 @@ def _write(text: str, out: str | None) -> None:
         raise OutputError(f"{out}: cannot write: {e.strerror or e}") from None
 
 
+def output_path(s: str) -> str | None:
+    """``-o`` as given; ``-`` is standard output, as for most Unix tools."""
+    return None if s == "-" else s
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from .errors import InputError
     from .pipeline import parse
@@ -138,6 +143,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         text = json.dumps(data, ensure_ascii=False, indent=1)
     elif args.format == "csv":
         text = report_csv(data)
+        if args.output:  # Excel reads a CSV file without a BOM in the system's code page
+            text = "\ufeff" + text
     else:
         from .compare.report_html import report_html
 
@@ -211,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("parse", help="parse one notice (text, PDF, HTML or .docx) to JSON")
     sp.add_argument("file")
-    sp.add_argument("-o", "--output", help="write the JSON here instead of stdout")
+    sp.add_argument("-o", "--output", type=output_path, help="write the JSON here instead of stdout (-: stdout)")
     sp.add_argument("--indent", type=whole_number(0), default=1, help="JSON indentation (default 1; 0: all on one line)")
     sp.add_argument("--omit-text", action="store_true",
                     help="leave source_text out (null); source.sha256 identifies it")
@@ -220,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_parse)
 
     ss = sub.add_parser("schema", help="print the JSON Schema of parse's output")
-    ss.add_argument("-o", "--output")
+    ss.add_argument("-o", "--output", type=output_path, help="write the schema here (-: stdout)")
     ss.set_defaults(func=cmd_schema)
 
     su = sub.add_parser("summary", help="per-document counts (measures, units, deadlines, quantities, goals)")
@@ -232,7 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
     sd.add_argument("a", help="notice or JSON written by parse")
     sd.add_argument("b", help="notice or JSON written by parse")
     sd.add_argument("--format", choices=["table", "json", "html"], default="table")
-    sd.add_argument("-o", "--output", help="write the output here instead of stdout (the table as plain text)")
+    sd.add_argument("-o", "--output", type=output_path,
+                    help="write the output here instead of stdout (the table as plain text; -: stdout)")
     _align_flags(sd)
     sd.set_defaults(func=cmd_diff)
 
@@ -240,7 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("files", nargs="+", help="notices or JSON written by parse; a file that cannot be read "
                     "is reported, left out of the report and makes the exit status 1")
     sc.add_argument("--format", choices=["html", "json", "csv"], default="html")
-    sc.add_argument("-o", "--output", help="write the report here instead of stdout")
+    sc.add_argument("-o", "--output", type=output_path,
+                    help="write the report here instead of stdout (-: stdout); a CSV file starts with a UTF-8 byte-order mark, so that Excel reads its Chinese")
     _align_flags(sc)
     sc.set_defaults(func=cmd_compare)
 
