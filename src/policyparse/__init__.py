@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["InputError", "ParseResult", "parse", "parse_text"]
+__all__ = ["InputError", "ParseResult", "__version__", "parse", "parse_text"]
 
 if TYPE_CHECKING:
     from .errors import InputError
@@ -31,4 +31,15 @@ def __getattr__(name: str) -> Any:  # lazy: importing policyparse stays cheap
         from .errors import InputError
 
         return InputError
-    raise AttributeError(name)
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("policyparse")
+        except PackageNotFoundError:
+            return "unknown"
+    raise AttributeError(f"module 'policyparse' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:  # the lazy names too, for tab completion
+    return sorted(set(globals()) | set(__all__))

@@ -60,10 +60,11 @@ def output_path(s: str) -> str | None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from .errors import InputError
-    from .pipeline import parse
+    from .pipeline import parse_source
+    from .read import read_path
 
-    try:
-        result = parse(args.file, max_bytes=args.max_bytes, include_text=not args.omit_text)
+    try:  # (the reader, not parse(): its size error names the flag --max-bytes)
+        result = parse_source(read_path(args.file, max_bytes=args.max_bytes), include_text=not args.omit_text)
     except InputError as e:
         return _fail(str(e))
     _write(result.model_dump_json(indent=args.indent or None), args.output)
@@ -92,6 +93,13 @@ def _thresholds(args: argparse.Namespace):
                       passage_floor=args.passage_floor)
 
 
+def _warn(plans) -> None:
+    from .compare.load import input_warnings
+
+    for w in input_warnings(plans):
+        print(f"policyparse: warning: {w}", file=sys.stderr)
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from .compare.align import align
     from .compare.load import load_plans
@@ -101,6 +109,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         a, b = load_plans([args.a, args.b])  # one region twice: 忻府区 vs 忻府区#2
     except InputError as e:
         return _fail(str(e))
+    _warn([a, b])
     al = align(a, b, _thresholds(args))
     if args.format == "json":
         from .compare.diffout import diff_data
@@ -137,6 +146,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _fail(str(e))
     if not plans:
         return EXIT_BAD_INPUT
+    _warn(plans)
     skipped = [(e.path or "", e.message) for e in errors]
     data = report_data(plans, _thresholds(args), skipped=skipped)
     if args.format == "json":

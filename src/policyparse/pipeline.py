@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 
 from . import extract
 from .models import Deadline, Document, Goals, Measure, ParseResult, Quantity, Section, Source, Unit
+from .errors import InputError
 from .normalize import Working, normalize
 from .outline import OutlineDocument, OutlineSection, outline
 from .extract.topics import tag_topics
@@ -15,13 +17,33 @@ from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path, text_source
 
 def parse(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
           include_text: bool = True) -> ParseResult:
-    """Parse a notice file (text, PDF, HTML or .docx) into a :class:`ParseResult`."""
-    return parse_source(read_path(path, max_bytes=max_bytes), include_text=include_text)
+    """Parse a notice file (text, PDF, HTML or .docx) into a :class:`ParseResult`.
+
+    A path that cannot be read raises :class:`InputError`; a path that is not a str or
+    ``os.PathLike`` (bytes of a notice, an open file, None) raises :class:`TypeError`."""
+    if isinstance(path, bool) or not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"parse() takes the path of a notice file (str or os.PathLike), not "
+                        f"{type(path).__name__}; parse_text() parses a notice held in a str")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0:
+        raise ValueError(f"max_bytes must be a whole number of bytes >= 0 (0: no limit), not {max_bytes!r}")
+    if isinstance(path, str) and ("\n" in path or len(path) > 4096):
+        raise InputError("not a file name but text (a notice? parse_text() parses a notice held in a str)",
+                         " ".join(path.split())[:20] + "…")
+    return parse_source(read_path(path, max_bytes=max_bytes, flag="max_bytes"), include_text=include_text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_text(text: str, *, path: str | None = None, include_text: bool = True) -> ParseResult:
-    """Parse a notice given as a string."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    """Parse a notice given as a string. Any str parses; a lone surrogate (a string read
+    with ``errors="surrogateescape"``) is no character and becomes U+FFFD in ``source_text``."""
+    if not isinstance(text, str):
+        hint = " (decode the bytes first, or give the file to parse())" if isinstance(text, (bytes, bytearray)) \
+            else " (a path? parse() reads a file)" if isinstance(text, os.PathLike) else ""
+        raise TypeError(f"parse_text() takes the notice as a str, not {type(text).__name__}{hint}")
+    text = _SURROGATE.sub("\ufffd", text)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return parse_source(text_source(text, None, digest, path), include_text=include_text)
 
 

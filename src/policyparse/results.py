@@ -16,9 +16,10 @@ def load_result(path: str | os.PathLike[str]) -> ParseResult:
     """The :class:`ParseResult` of ``path``; :class:`InputError` for anything unreadable."""
     name = str(path)
     if Path(path).suffix.lower() != ".json":
-        from .pipeline import parse
+        from .pipeline import parse_source
+        from .read import read_path
 
-        return parse(path)
+        return parse_source(read_path(path, flag=None))  # (diff, compare, summary: no size flag)
     check_input(path, DEFAULT_MAX_BYTES, flag=None)
     try:
         text = Path(path).read_text(encoding="utf-8")

@@ -28,14 +28,14 @@ def error_shard(sha256: str, error_class: str, message: str, seconds: float | No
 def convert_one(path: str, sha256: str, options: dict[str, Any]) -> dict[str, Any]:
     """Parse ``path`` (whose bytes hash to ``sha256``) into a shard (plain data)."""
     from ..errors import InputError
-    from ..pipeline import parse
-    from ..read import DEFAULT_MAX_BYTES
+    from ..pipeline import parse_source
+    from ..read import DEFAULT_MAX_BYTES, read_path
     from .records import flatten
 
     t0 = time.perf_counter()
     max_bytes = options.get("max_bytes")
     try:
-        result = parse(path, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+        result = parse_source(read_path(path, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes))
         if result.source.sha256 != sha256:
             raise _Changed()
         shard = {"v": 1, "sha256": sha256, "status": "ok", "error_class": None, "message": None}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .enclosed import expand_enclosed
 from .junk import remove_junk
 from .lines import repair_lines, split_flat
 from .offsets import MappedText
@@ -40,7 +41,7 @@ class Working:
 
 def normalize(source: str) -> Working:
     mt = MappedText.identity(source)
-    mt = remove_junk(mt)
+    mt = expand_enclosed(remove_junk(mt))
     display = repair_lines(split_flat(mt))
     folded = fold_width(display.text)
     simplified = to_simplified(folded)

@@ -18,8 +18,10 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
 )
-# invisible characters that only get in the way
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\r]")
+# invisible characters that only get in the way (\r of a CRLF; a lone \r, the old Mac
+# line end, is a line break: it becomes \n)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
+_LONE_CR = re.compile("\r(?!\n)")
 
 
 _LINE = re.compile(r"[^\n\f]+")
@@ -35,20 +37,23 @@ def _letter_spaced(line: str) -> bool:
 
 def remove_junk(mt: MappedText) -> MappedText:
     text = mt.text
-    hits = [m.span() for m in _INVISIBLE.finditer(text)]
-    hits += [m.span() for m in _PINYIN.finditer(text)]
-    for line in _LINE.finditer(text):
+    hits = [(*m.span(), "") for m in _INVISIBLE.finditer(text)]
+    hits += [(*m.span(), "\n") for m in _LONE_CR.finditer(text)]
+    lined = text.replace("\r", "\n") if "\r" in text else text  # lines end at \r too
+    hits += [(*m.span(), "") for m in _PINYIN.finditer(text)]
+    for line in _LINE.finditer(lined):
         if " " in line.group() and _letter_spaced(line.group()):
-            hits += [m.span() for m in _LETTER_GAP.finditer(text, line.start(), line.end())]
+            hits += [(*m.span(), "") for m in _LETTER_GAP.finditer(text, line.start(), line.end())]
     if not hits:
         return mt
     hits.sort()
     ed = Editor(mt)
     pos = 0
-    for a, b in hits:
+    for a, b, new in hits:
         if a < pos:
             continue
         ed.keep(pos, a)
+        ed.replace(a, b, new)
         pos = b
     ed.keep(pos, len(text))
     return ed.build()

@@ -40,6 +40,8 @@ def attach_table_measures(docs, w, src) -> None:
         from ..extract import Context
 
         heading, above = _clear_region(doc, w, t.span)
+        if above is None:  # the rows go under the section the table sits in: its path
+            heading = _section_path(doc.outline, t.span[0])
         ctx = Context(plan_year=doc.plan_year, first_leads=first_leads)
         rows = table_measures(t, w, ctx, heading)
         doc.measures.extend(rows)
@@ -160,6 +162,15 @@ def _innermost(sections, pos: int):
     if not before:
         return None
     return _innermost(before[-1].children, pos) or before[-1]
+
+
+def _section_path(sections, pos: int) -> list[str]:
+    """The titles from the outermost to the innermost section the text at ``pos`` falls
+    under (a measure's ``path``)."""
+    before = [s for s in sections if s.span[0] <= pos]
+    if not before:
+        return []
+    return [before[-1].title, *_section_path(before[-1].children, pos)]
 
 
 def _heads_table(m) -> bool:
@@ -335,7 +346,8 @@ def _fields(w, text_cells, deadline_cell, ctx):
         deadlines += [dl for dl in cell if all(x.span != dl.span for x in deadlines)]
         if len(cell) == 1:
             # the row's 完成时限 governs the figures of its task that name no time of their own
-            quantities = [q if q.deadline else q.model_copy(update={"deadline": cell[0]}) for q in quantities]
+            quantities = [q if q.deadline or q.kind == "threshold" else q.model_copy(update={"deadline": cell[0]})
+                          for q in quantities]
     return deadlines, quantities
 
 

@@ -119,6 +119,8 @@ def check_input(path: str | os.PathLike[str], max_bytes: int | None = DEFAULT_MA
     """The size of an input file that can be read; :class:`InputError` naming what is
     wrong otherwise (missing, a broken link, a directory, a FIFO or device, too large)."""
     name = str(path)
+    if not name:
+        raise InputError("no file name given (an empty path)")
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -139,9 +141,12 @@ def check_input(path: str | os.PathLike[str], max_bytes: int | None = DEFAULT_MA
     return st.st_size
 
 
-def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDoc:
+def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
+              flag: str | None = "--max-bytes") -> SourceDoc:
+    """``flag``: how the size limit is named in its error (the CLI flag, an API argument;
+    None: not named)."""
     name = str(path)
-    check_input(path, max_bytes)
+    check_input(path, max_bytes, flag)
     try:
         data = Path(path).read_bytes()
     except PermissionError:
