@@ -24,6 +24,7 @@ class _Rule:
     month_shift: int = 0
     day: int | None = None   # the day, for a pattern without one (12月中旬 → the 20th)
     future_only: bool = False  # a date before the plan year is a fact (截至2020年底)
+    needs_plan_year: bool = False  # no date without a plan year (全年: a frame, not a bound)
 
 
 @functools.cache
@@ -31,7 +32,8 @@ def _rules() -> tuple[list[_Rule], re.Pattern[str], re.Pattern[str]]:
     g = grammar.load("time")
     rules = [
         _Rule(r["name"], grammar.compile_pattern("time", r["pattern"]), r["period"],
-              int(r.get("month_shift", 0)), r.get("day"), bool(r.get("future_only")))
+              int(r.get("month_shift", 0)), r.get("day"), bool(r.get("future_only")),
+              bool(r.get("needs_plan_year")))
         for r in g["rules"]
     ]
     return rules, re.compile(g["exclude_before"]), re.compile(g["exclude_after"])
@@ -40,7 +42,7 @@ def _rules() -> tuple[list[_Rule], re.Pattern[str], re.Pattern[str]]:
 def _num(s: str | None) -> int | None:
     if s is None:
         return None
-    return numeral_value(s.strip())
+    return numeral_value(s.strip().replace("○", "〇"))  # 二○二五 (a circle for the zero)
 
 
 def _month_end(year: int | None, month: int) -> tuple[int, int]:
@@ -114,9 +116,9 @@ def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, 
                 return None
         else:
             return None
-    if year is None:
-        if p in ("year_end", "plan_year_end"):
-            return None  # "年底前" with no plan year: nothing to say
+    if year is None:  # "年底前", "6月底前" with no plan year: the spec's --MM-DD
+        if rule.needs_plan_year:
+            return None
         return f"--{month:02d}-{day:02d}", False
     return f"{year:04d}-{month:02d}-{day:02d}", inferred
 

@@ -45,6 +45,7 @@ class _G:
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
     cn_scaled: re.Pattern[str]
+    tally_frame_skip: re.Pattern[str]
     half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
     name_after_quote: re.Pattern[str]
     suffix_cmp: dict[str, str]
@@ -87,6 +88,7 @@ def _g() -> _G:
         core=core,
         cn_core=cn_core,
         cn_scaled=cn_scaled,
+        tally_frame_skip=re.compile(g["tally_frame_skip"]),
         multipliers=mult,
         prefixes=prefixes,
         suffix=re.compile(rf"\s*(?P<w>{grammar.alternation(list(suffix_cmp))})"),
@@ -265,7 +267,7 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     ca = _clause_start(text, h.na, lo)
     if g.past_clause.search(text, ca, h.na):
         return True
-    framed = [d for d in deadlines if s_a <= d.span[0] < h.na]
+    framed = [d for d in deadlines if s_a <= d.span[0] < h.na and not g.tally_frame_skip.fullmatch(text, *d.span)]
     if not goals and (g.past_tally.search(text, ca, h.na) or (report and g.past_change.search(text, ca, h.na))) \
             and not g.future_frame.search(text, s_a, h.na) and not framed:
         return True
@@ -454,7 +456,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                 span=(h.a, h.b), value=h.value, value_max=h.value_max, unit=h.unit,
                 comparator=cmp_, kind=kind,
                 metric=_metric(text, h, start, taken) if kind in ("target", "limit") else None,
-                deadline=_deadline_for(h, deadlines, text, start, end),
+                # a condition on who qualifies is not governed by a deadline
+                deadline=None if kind == "threshold" else _deadline_for(h, deadlines, text, start, end),
             )
         )
     return out
