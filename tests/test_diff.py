@@ -192,6 +192,11 @@ def test_field_diff_quantities_reordered_or_named_on_one_side():
     a, b = _m(quantities=[_q(1, "个工作日", "企业开办时间")]), _m(quantities=[_q(2, "个工作日")])
     assert [c.text for c in diff_fields(a, b)] == ["企业开办时间 1个工作日 → 2个工作日"]
     assert [c.text for c in diff_fields(b, a)] == ["企业开办时间 2个工作日 → 1个工作日"]
+    # …but not across two texts written apart (a related pair): the unnamed 1亿元 may be
+    # another total than B's 知识产权质押融资金额
+    a, b = _m(quantities=[_q(1, "亿元")]), _m(quantities=[_q(2, "亿元", "年知识产权质押融资金额")])
+    assert [c.text for c in diff_fields(a, b, reused=False)] == ["− 1亿元", "+ 年知识产权质押融资金额 2亿元"]
+    assert [c.text for c in diff_fields(a, b)] == ["年知识产权质押融资金额 1亿元 → 2亿元"]
     # a figure added beside one kept: the added one is new, the kept one unchanged
     a, b = _m(quantities=[_q(10, "万元")]), _m(quantities=[_q(20, "万元"), _q(10, "万元")])
     assert [c.text for c in diff_fields(a, b)] == ["+ 20万元"]
@@ -416,6 +421,39 @@ def test_cli_csv_file_has_a_bom_for_excel_and_dash_is_stdout(tmp_path):
     r = subprocess.run([sys.executable, "-m", "policyparse", "schema", "-o", "-"], capture_output=True,
                        text=True, cwd=tmp_path, timeout=300)
     assert r.returncode == 0 and json.loads(r.stdout)["title"] and not (tmp_path / "-").exists()
+
+
+def test_cli_warns_of_a_plan_without_measures_and_of_one_text_given_twice(tmp_path):
+    empty = tmp_path / "notice.txt"
+    empty.write_text("关于做好春节期间值班工作的通知\n各单位：请按时值班。\n某区人民政府办公室\n", encoding="utf-8")
+    copy = tmp_path / "xinfu_copy.txt"
+    copy.write_bytes(FOUR["xinfu"].read_bytes())
+    q, x = str(FOUR["quzhou"]), str(FOUR["xinfu"])
+    r = _cli("compare", q, x, x, str(copy), str(empty), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    warn = [w for w in r.stderr.splitlines() if w.startswith("policyparse: warning: ")]
+    assert warn == [f"policyparse: warning: {x}: given twice (compared as 忻府区#2)",
+                    f"policyparse: warning: {copy}: the same text as {x} (compared as 忻府区#3)",
+                    f"policyparse: warning: {empty}: no measures found (is it a plan? it is compared as 某区, empty)"]
+    assert len(json.loads(r.stdout)["regions"]) == 5  # warned, still compared
+    r = _cli("diff", q, str(empty), "--format", "json")
+    assert r.returncode == 0 and "no measures found" in r.stderr and json.loads(r.stdout)["only_a"]
+    r = _cli("diff", q, x, "--format", "json")
+    assert r.returncode == 0 and "warning" not in r.stderr
+
+
+def test_terminal_table_fits_columns_and_is_wide_in_a_pipe():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    runs = {}
+    for cols in ("80", None):
+        e = dict(env, COLUMNS=cols) if cols else env
+        r = subprocess.run([sys.executable, "-m", "policyparse", "diff", str(FOUR["xiaodian"]), str(FOUR["wanbailin"])],
+                           capture_output=True, text=True, cwd=ROOT, timeout=300, env=e)
+        assert r.returncode == 0, r.stderr
+        runs[cols] = max(len(line) for line in r.stdout.splitlines())
+    assert runs["80"] == 80 and runs[None] == 160
 
 
 def test_empty_plan_aligns_to_nothing(tmp_path):

@@ -25,7 +25,7 @@ def pair_dict(p: Pair) -> dict:
         "b": side(p.b),
         "why": p.why,
         "features": p.features,
-        "changes": [c.as_dict() for c in diff_fields(p.a.measure, p.b.measure)],
+        "changes": [c.as_dict() for c in diff_fields(p.a.measure, p.b.measure, p.relation == "same")],
     }
     if p.copy is not None:
         d["copied_runs"] = [{"a": [x, x + n], "b": [y, y + n]} for x, y, n in p.copy.blocks]

@@ -102,7 +102,10 @@ def _figure(q: Quantity) -> tuple:
     return (q.metric or "", q.unit, q.kind, q.value, q.value_max, q.comparator)
 
 
-def diff_quantities(a: list[Quantity], b: list[Quantity]) -> list[Change]:
+def diff_quantities(a: list[Quantity], b: list[Quantity], lend: bool = True) -> list[Change]:
+    """``lend``: a figure naming no metric may pair with one that does (the parser named
+    it on one side only) — for a reused text; two texts written apart (a `related` pair)
+    pair figures only on the same metric: their unnamed figures may count other things."""
     if Counter(map(_figure, a)) == Counter(map(_figure, b)):
         return []  # the same figures, in another order
     out = []
@@ -128,7 +131,8 @@ def diff_quantities(a: list[Quantity], b: list[Quantity]) -> list[Change]:
                 break
         if match is None:
             for j, r in enumerate(b):
-                if j not in used and (r.unit, r.kind) == (q.unit, q.kind) and not (q.metric and r.metric):
+                if j not in used and (r.unit, r.kind) == (q.unit, q.kind) and not (q.metric and r.metric) \
+                        and (lend or q.metric == r.metric):
                     match = j
                     break
         if match is None:
@@ -149,9 +153,10 @@ def diff_quantities(a: list[Quantity], b: list[Quantity]) -> list[Change]:
     return out
 
 
-def diff_fields(a: Measure, b: Measure) -> list[Change]:
+def diff_fields(a: Measure, b: Measure, reused: bool = True) -> list[Change]:
+    """What differs in the fields; ``reused``: the pair shares its text (`same`)."""
     return diff_units(a.units, b.units) + diff_deadlines(a.deadlines, b.deadlines) \
-        + diff_quantities(a.quantities, b.quantities)
+        + diff_quantities(a.quantities, b.quantities, lend=reused)
 
 
 def brief(changes: list[Change], names: int = 3) -> list[str]:

@@ -120,3 +120,20 @@ def load_plans(paths: list[str], errors: list[InputError] | None = None) -> list
             for it in pl.items:
                 it.plan = label
     return plans
+
+
+def input_warnings(plans: list[Plan]) -> list[str]:
+    """What an analyst should know about the inputs, one line each: a plan with no
+    measures (not a plan? its measures in a format not read?), the same text given twice."""
+    out = []
+    seen: dict[str, str] = {}
+    for pl in plans:
+        if not pl.items:
+            out.append(f"{pl.path}: no measures found (is it a plan? it is compared as {pl.label}, empty)")
+        sha = pl.result.source.sha256
+        if sha in seen:
+            what = "given twice" if seen[sha] == pl.path else f"the same text as {seen[sha]}"
+            out.append(f"{pl.path}: {what} (compared as {pl.label})")
+        else:
+            seen[sha] = pl.path
+    return out

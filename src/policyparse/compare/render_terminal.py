@@ -6,6 +6,22 @@ from .align import Alignment
 from .fielddiff import brief, diff_fields
 
 
+def _width(file) -> int | None:
+    """Standard output on a terminal: its width (rich finds it; COLUMNS overrides); a pipe:
+    COLUMNS when set, else 160; a file (``-o``): 160 — a table read later, not wrapped to 80."""
+    import os
+    import sys
+
+    if file is not None:
+        return 160
+    try:
+        if sys.stdout.isatty():
+            return None
+    except (AttributeError, ValueError):
+        pass
+    return None if os.environ.get("COLUMNS", "").isdigit() else 160
+
+
 def print_diff(al: Alignment, width: int | None = None, file=None) -> None:
     """Print the table (to ``file``, plain text, when given). Titles and labels are
     escaped: a ``[`` in a notice is text, not rich markup."""
@@ -13,7 +29,7 @@ def print_diff(al: Alignment, width: int | None = None, file=None) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    con = Console(width=width or 160, file=file)  # file None: standard output
+    con = Console(width=width or _width(file), file=file)  # file None: standard output
     c = al.counts()
     con.print(f"[bold]{escape(al.plan_a.label)}[/] ({len(al.plan_a.items)} measures) vs "
               f"[bold]{escape(al.plan_b.label)}[/] ({len(al.plan_b.items)} measures): "
@@ -23,7 +39,7 @@ def print_diff(al: Alignment, width: int | None = None, file=None) -> None:
                     ("score", {"justify": "right", "no_wrap": True}), ("what differs / why", {"ratio": 4})):
         t.add_column(col, **kw)
     for p in al.pairs:
-        changes = brief(diff_fields(p.a.measure, p.b.measure))
+        changes = brief(diff_fields(p.a.measure, p.b.measure, p.relation == "same"))
         style = "green" if p.relation == "same" else "yellow"
         # why first (its leading clause: the rule or the shared reform that made the pair),
         # then the field changes
