@@ -111,6 +111,30 @@ def test_deadline_inside_the_unit_parenthesis_is_a_deadline_not_a_unit():
     assert d.plan_year == 2023  # the year in the title wins
 
 
+def test_an_unlabelled_unit_parenthesis_may_hold_a_deadline_too():
+    d = _one("某州2024年深化“放管服”改革工作要点\n（各项任务中，排在第一位的为牵头单位）\n一、重点任务\n"
+             "1.推进“一件事一次办”。年底前实现20个“一件事”集成办理。"
+             "（州政务服务中心、州发展改革委、州司法局，6月底完成）\n"
+             "2.优化纳税服务。纳税人办税时间压缩至80小时以内。（州税务局、州财政局，长期坚持）\n")
+    m1, m2 = d.measures
+    # the document declares that the first-listed unit leads
+    assert [(u.name, u.role) for u in m1.units] == [
+        ("州政务服务中心", "lead"), ("州发展改革委", "responsible"), ("州司法局", "responsible")]
+    assert [(x.text, x.date) for x in m1.deadlines] == [("年底前", "2024-12-31"), ("6月底", "2024-06-30")]
+    assert [(u.name, u.role) for u in m2.units] == [("州税务局", "lead"), ("州财政局", "responsible")]
+
+
+def test_cooperating_units_of_a_running_text_attribution():
+    r = policyparse.parse_text("一、重点任务\n"
+                               "1.压减涉企收费。由州财政局牵头，州发展改革委、州税务局配合，全年为企业减负不少于3亿元。\n"
+                               "2.强化协同。由区发改局牵头，各部门要密切配合，形成工作合力。\n")
+    m1, m2 = r.documents[0].measures
+    assert [(u.name, u.role, r.source_text[u.span[0]:u.span[1]]) for u in m1.units] == [
+        ("州财政局", "lead", "州财政局"), ("州发展改革委", "cooperating", "州发展改革委"),
+        ("州税务局", "cooperating", "州税务局")]
+    assert [(u.name, u.role) for u in m2.units] == [("区发改局", "lead")]
+
+
 def test_nested_brackets_and_collective_units():
     m = _one("一、任务\n1.推进改革。（责任单位：市国资委〔衢控集团〕、各县（市、区）、县直各有关部门）\n").measures[0]
     assert [(u.name, u.generic) for u in m.units] == [

@@ -3,7 +3,8 @@
 Sources, in the order they are looked for: labelled lists (牵头单位：…；责任单位：…),
 in or out of a parenthesis; else the unlabelled unit parenthesis that ends a
 paragraph (（A、B等部门按职责分工负责）, （A负责）, （A牵头，B、C按职责分工负责）); and the
-inline attributions 由A牵头 / 由A负责.  The subject of a running sentence is not a unit.
+inline attributions 由A牵头 / 由A负责 with the clauses right after them (…，B、C配合).  The
+subject of a running sentence is not a unit.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from dataclasses import dataclass
 
 from .. import grammar
 from .types import Context, RawUnit
-
-_TIME_ITEM = re.compile(r"\d+\s*月|年底|年内|月底|季度|完成$|前$|长期|持续")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +40,8 @@ class _G:
     role_note: re.Pattern[str]
     clause_by: re.Pattern[str]
     list_brackets: frozenset[str]
+    time_item: re.Pattern[str]
+    inline_next: re.Pattern[str]
 
 
 @functools.cache
@@ -69,6 +70,8 @@ def _g() -> _G:
         role_note=re.compile(g["role_note"]),
         clause_by=re.compile(g["clause_by"]),
         list_brackets=frozenset(g["list_brackets"]),
+        time_item=re.compile(g["time_item"]),
+        inline_next=re.compile(g["inline_next"]),
     )
 
 
@@ -153,7 +156,7 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
                 out.extend(inner)
                 note_leads.update(text[u.span[0] : u.span[1]] for u in inner if u.role == "lead")
                 continue
-        if _TIME_ITEM.search(name) and not g.suffix.search(name):
+        if _is_time(name):
             continue  # a deadline in the unit parenthesis: it belongs to the deadlines
         m = g.etc_generic.search(name)
         if m:
@@ -168,6 +171,12 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
             continue
         out.append(RawUnit((ia, ib), role, bool(g.generic.search(name))))
     return _note_leads(text, out, note_leads) if note_leads else out
+
+
+def _is_time(name: str) -> bool:
+    """An item of a unit list that is a deadline (6月底完成, 长期坚持), not a unit."""
+    g = _g()
+    return bool(g.time_item.search(name)) and not g.suffix.search(name)
 
 
 def _note_leads(text: str, units: list[RawUnit], names: set[str]) -> list[RawUnit]:
@@ -275,7 +284,8 @@ def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
     if not any_verb:
         # a bare list counts only when every item is plainly a unit
         items = [_strip(text, x, y) for x, y in split_list(text, a, b)]
-        items = [(x, y) for x, y in items if not g.first_leads.search(text, x, y)]
+        # (the note 排在第一位的为牵头单位 and a deadline sharing the parenthesis are no items)
+        items = [(x, y) for x, y in items if not g.first_leads.search(text, x, y) and not _is_time(text[x:y])]
         if not items or not all(g.suffix.search(text[x:y]) and y - x <= 25 for x, y in items):
             return []
         return _items(text, a, b, "responsible")
@@ -285,18 +295,43 @@ def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
     return out
 
 
+def _all_bodies(text: str, ua: int, ub: int) -> bool:
+    """Every item of the running-text list text[ua:ub] ends like a body (or is A等有关部门)."""
+    g = _g()
+    if not g.suffix.search(text[ua:ub]):
+        return False
+    parts = [text[x:y] for x, y in (_drop_tail(text, *_strip(text, a, b)) for a, b in split_list(text, ua, ub))]
+    return all(g.suffix.search(p.removesuffix("等")) or g.etc_generic.search(p) for p in parts)
+
+
 def _inline(text: str, lo: int, hi: int) -> list[RawUnit]:
     g = _g()
     out = []
     for m in g.inline.finditer(text, lo, hi):
         ua, ub = m.span("u")
-        if not g.suffix.search(text[ua:ub]):
-            continue
-        parts = [text[x:y] for x, y in (_drop_tail(text, *_strip(text, a, b)) for a, b in split_list(text, ua, ub))]
-        if not all(g.suffix.search(p.removesuffix("等")) or g.etc_generic.search(p) for p in parts):
+        if not _all_bodies(text, ua, ub):
             continue  # 由政府引导、市场主导、企业负责: a slogan, not a list of units
         role = "lead" if m.group("verb") == "牵头" else "responsible"
         out.extend(_items(text, ua, ub, role))
+        out.extend(_inline_next(text, m.end(), hi))
+    return out
+
+
+def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
+    """The clauses right after 由A牵头 that give other units a role: 由A牵头，B、C配合 /
+    …，B负责 / …，B参与 — each clause a list of bodies closed by a role verb
+    (not 各部门要密切配合, 积极配合)."""
+    g = _g()
+    out: list[RawUnit] = []
+    while (n := g.inline_next.match(text, at, hi)) is not None:
+        ca, cb = n.span("c")
+        v = next(((r, v) for r, pat in g.clause_roles if (v := pat.search(text, ca, cb))), None)
+        if v is None or not _all_bodies(text, ca, v[1].start()):
+            break
+        role = v[0]
+        # (as in a parenthesis: 负责 and its tails 等部门按职责分工负责 go with the list)
+        out.extend(_items(text, ca, cb if role == "responsible" else v[1].start(), role))
+        at = cb
     return out
 
 
