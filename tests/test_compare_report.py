@@ -52,6 +52,28 @@ def test_a_plans_headline_goals_are_in_the_report_beside_its_measures(data):
     assert ("忻府区", "2025-12-31") in timeline and ("小店区", "2025-12-31") in timeline
 
 
+def test_the_unit_table_counts_one_body_spelled_two_ways_once(tmp_path):
+    """A plan that names its market regulator 区市场监管局 in two measures and 太谷区市场监督管理局
+    in a third, its tax bureau 区税务局 and 国家税务总局太谷区税务局: one row each, shown as the
+    plan prints it most often, counting every measure and role."""
+    from policyparse.compare.load import load_plan
+
+    path = tmp_path / "taigu.txt"
+    path.write_text(
+        "晋中市太谷区2023年优化营商环境工作要点\n一、重点任务\n"
+        "1.优化企业开办服务。全面推行企业开办“一网通办”，将企业开办时间压缩至1个工作日以内。"
+        "（牵头单位：区市场监管局；责任单位：区税务局）\n"
+        "2.推行个体工商户“智能审批”。实现个体工商户登记全程电子化、智能化审批。（责任单位：区市场监管局）\n"
+        "3.全面推行“双随机、一公开”监管。年内实现部门联合抽查常态化。"
+        "（牵头单位：太谷区市场监督管理局；责任单位：国家税务总局太谷区税务局、区司法局）\n",
+        encoding="utf-8")
+    units = report_data([load_plan(str(path))])["units"]["太谷区"]
+    assert [(u["unit"], u["measures"], u["roles"]) for u in units] == [
+        ("区市场监管局", 3, {"lead": 2, "responsible": 1}),
+        ("区税务局", 2, {"responsible": 2}),
+        ("区司法局", 1, {"responsible": 1})]
+
+
 def test_report_csv_has_every_section(data):
     rows = list(csv.DictReader(io.StringIO(report_csv(data))))
     assert {r["section"] for r in rows} >= {"region", "topic_coverage", "overlap"}

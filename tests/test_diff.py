@@ -211,6 +211,48 @@ def test_field_diff_of_equal_figures_with_and_without_a_range():
     assert diff_fields(_m(quantities=q), _m(quantities=list(reversed(q)))) == []
 
 
+def test_field_diff_one_body_spelled_two_ways_is_no_change():
+    """Full name or short form, with the place at the front or inside the name: the same
+    body (grammars/unit_names.yaml) — no unit dropped and another added."""
+    pairs = [("区市场监管局", "榆次区市场监督管理局"), ("区住建局", "区住房和城乡建设局"),
+             ("区人社局", "区人力资源和社会保障局"), ("区税务局", "国家税务总局晋中市榆次区税务局"),
+             ("人行榆次区支行", "人行太谷区支行"), ("国网平遥县供电公司", "国网祁县供电公司")]
+    a = _m(units=[_u(x, "responsible") for x, _ in pairs])
+    b = _m(units=[_u(y, "responsible") for _, y in pairs])
+    assert diff_fields(a, b) == []
+    # a role change is still one, whatever the spelling; another body is still another
+    a = _m(units=[_u("区市场监管局", "lead"), _u("区住建局", "responsible")])
+    b = _m(units=[_u("太谷区市场监督管理局", "responsible"), _u("区住建局", "responsible"),
+                  _u("区医疗保障局", "responsible")])
+    assert [c.text for c in diff_fields(a, b)] == ["区市场监管局: lead → responsible", "+ 区医疗保障局 (responsible)"]
+
+
+_YUCI = """晋中市榆次区2023年优化营商环境工作要点
+一、重点任务
+1.优化企业开办服务。全面推行企业开办“一网通办”，将企业开办时间压缩至1个工作日以内，实现营业执照、公章刻制、税务发票、社保登记一次办结。（责任单位：{mkt}、{tax}、{hr}）
+2.加大创业担保贷款支持力度。简化创业担保贷款申请流程，个人创业担保贷款最高额度提高至20万元，年内发放创业担保贷款不少于5000万元。（责任单位：{hr}、区财政局、{pbc}）
+3.提升不动产登记便利度。推行不动产登记、交易和缴税“一窗受理、并行办理”，一般登记业务办理时间压缩至3个工作日以内。（责任单位：区自然资源局、{tax}、{build}）
+"""
+
+
+def test_diff_of_two_regions_spelling_their_units_differently(tmp_path):
+    """Two regions' plans of the same text, the second naming the bodies by full name and
+    with its place (榆次区市场监督管理局, 国家税务总局晋中市榆次区税务局, 人行太谷区支行 …):
+    the only unit change reported is the body the second adds."""
+    a = tmp_path / "yuci.txt"
+    a.write_text(_YUCI.format(mkt="区市场监管局", tax="区税务局", hr="区人社局", pbc="人行榆次区支行",
+                              build="区住建局"), encoding="utf-8")
+    b = tmp_path / "taigu.txt"
+    b.write_text(_YUCI.replace("榆次区", "太谷区").replace("区财政局", "区财政局、区医保局").format(
+        mkt="太谷区市场监督管理局", tax="国家税务总局晋中市太谷区税务局", hr="区人力资源和社会保障局",
+        pbc="人行太谷区支行", build="区住房和城乡建设局"), encoding="utf-8")
+    al = align(load_plan(str(a)), load_plan(str(b)))
+    assert [(p.a.number, p.b.number, p.relation) for p in al.pairs] == [("1", "1", "same"), ("2", "2", "same"),
+                                                                         ("3", "3", "same")]
+    changes = [[c.text for c in diff_fields(p.a.measure, p.b.measure) if c.field == "units"] for p in al.pairs]
+    assert changes == [[], ["+ 区医保局 (responsible)"], []]
+
+
 def test_field_diff_unit_in_two_roles():
     a = _m(units=[_u("区商务局", "lead"), _u("区商务局", "responsible")])
     b = _m(units=[_u("区商务局", "responsible")])

@@ -134,6 +134,22 @@ def test_units(ex):
     assert [[w.printed(*u.span), u.role, u.generic] for u in found] == ex["units"]
 
 
+@pytest.mark.parametrize("ex", _examples("unit_names"), ids=lambda e: e.get("name") or "|".join(e.get("same") or e["differ"]))
+def test_unit_names(ex):
+    """The comparison key of a unit's name: a name gives its key; two spellings of one body
+    give one key; two bodies keep two."""
+    from policyparse.compare.similarity import unit_function
+
+    if "name" in ex:
+        assert unit_function(ex["name"]) == ex["key"]
+    elif "same" in ex:
+        a, b = ex["same"]
+        assert unit_function(a) == unit_function(b)
+    else:
+        a, b = ex["differ"]
+        assert unit_function(a) != unit_function(b)
+
+
 @pytest.mark.parametrize("ex", _examples("document"), ids=lambda e: e["field"] + ":" + e["text"][:20])
 def test_document_patterns(ex):
     import re

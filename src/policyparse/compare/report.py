@@ -12,7 +12,7 @@ from itertools import combinations
 from .align import Thresholds, align
 from .fielddiff import fmt_quantity
 from .load import Plan
-from .similarity import Index
+from .similarity import Index, unit_function
 
 GOALS = "目标"  # the `measure` of a goal's deadline or figure in the report
 
@@ -47,8 +47,11 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
     units: dict[str, list[dict]] = {}
     quantities = []
     for p in plans:
+        # units by function (unit_function: 区市场监管局 and 太谷区市场监督管理局 are one body),
+        # each shown as the region prints it most often
         uc: Counter[str] = Counter()
         roles: dict[str, Counter[str]] = defaultdict(Counter)
+        printed: dict[str, Counter[str]] = defaultdict(Counter)
         for it in p.items:
             m = it.measure
             for d in m.deadlines:
@@ -56,11 +59,13 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
                                   "measure": f"{m.number} {m.title}", "id": m.id})
             seen = set()
             for u in m.units:
-                if u.generic or u.name in seen:
+                key = unit_function(u.name_simplified)
+                if u.generic or key in seen:
                     continue
-                seen.add(u.name)
-                uc[u.name] += 1
-                roles[u.name][u.role] += 1
+                seen.add(key)
+                uc[key] += 1
+                roles[key][u.role] += 1
+                printed[key][u.name] += 1
             for q in m.quantities:
                 quantities.append(_figure(p.label, it.topics[0] if it.topics else "其他", q,
                                           f"{m.number} {m.title}", m.id))
@@ -72,7 +77,8 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
             for q in doc.goals.quantities:
                 topics_q = tag_topics(working(q.metric)) if q.metric else []
                 quantities.append(_figure(p.label, topics_q[0] if topics_q else "其他", q, GOALS, f"d{di}-goals"))
-        units[p.label] = [{"unit": n, "measures": k, "roles": dict(roles[n])} for n, k in uc.most_common(top_units)]
+        units[p.label] = [{"unit": printed[n].most_common(1)[0][0], "measures": k, "roles": dict(roles[n])}
+                          for n, k in uc.most_common(top_units)]
     deadlines.sort(key=lambda d: (d["region"], d["date"][-5:] if d["date"].startswith("--") else d["date"]))
 
     return {

@@ -3,8 +3,8 @@
 An :class:`Index` holds, for every measure of every plan being compared, sparse
 L2-normalised vectors — character-bigram TF-IDF of the body, jieba-word TF-IDF (rjieba) of
 the body, character-bigram TF-IDF of the title, the topic-score vector, the
-"unit function" vector (unit names with their region prefix removed) — so that the
-similarity of all measures of plan A to all measures of plan B is a handful of sparse
+"unit function" vector (unit names without their place, in their short form:
+:func:`unit_function`) — so that the similarity of all measures of plan A to all measures of plan B is a handful of sparse
 matrix products (the products walk the shared n-grams only: an inverted index). Every
 sentence of every body is vectorised too (``passage``: a sentence of one measure against
 the whole text of another).
@@ -25,10 +25,6 @@ from .load import Item
 
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉]")
-# region prefixes of unit names: 区/市/县 and named places (太原市, 小店区, 衢州 …)
-_UNIT_PREFIX = re.compile(
-    r"^(?:(?:[\u4e00-\u9fff]{2,3}[省市])?[\u4e00-\u9fff]{2,3}[区县](?!域)|[\u4e00-\u9fff]{2,3}市(?!场)|[区县]|市(?!场))"
-)
 
 MIN_SENTENCE = 8  # characters (punctuation not counted) a sentence needs to be a passage
 
@@ -63,9 +59,41 @@ def words(text: str) -> list[str]:
     return [w for w in cut(clean(text)) if len(w) >= 2 and not w.isdigit()]
 
 
+@functools.cache
+def _unit_names():
+    """grammars/unit_names.yaml: the place prefix, the frames of names holding their place
+    inside, and the full name → short form table (one alternation, longest first)."""
+    from .. import grammar
+
+    g = grammar.load("unit_names")
+    shorts: dict[str, str] = g["short_forms"]
+    return (
+        grammar.compile_pattern("unit_names", g["place_prefix"]),
+        # (a frame may follow the place leading the name: 市生态环境局太谷分局)
+        [(grammar.compile_pattern("unit_names", f"(?:{{place}})?(?:{f['name']})"), f["key"]) for f in g["frames"]],
+        re.compile(grammar.alternation(list(shorts))),
+        shorts,
+    )
+
+
+@functools.lru_cache(maxsize=65536)
 def unit_function(name: str) -> str:
-    """A unit's name without its region prefix: 太原市小店区市场监管局 → 市场监管局."""
-    f = _UNIT_PREFIX.sub("", name)
+    """The comparison key of a unit's name (grammars/unit_names.yaml): the body's function,
+    without its place and in its customary short form — 太原市小店区市场监管局, 榆次区市场监督管理局
+    → 市场监管局; 国家税务总局晋中市榆次区税务局 → 税务局; 人行榆次区支行 → 人行."""
+    prefix, frames, full, shorts = _unit_names()
+
+    def short(s: str) -> str:
+        return full.sub(lambda m: shorts[m.group(0)], s)
+
+    f = short(re.sub(r"\s+", "", name))
+    for pat, key in frames:
+        m = pat.fullmatch(f)
+        if m:
+            f = short(m.expand(key))
+            break
+    else:
+        f = prefix.sub("", f)
     return f if len(f) >= 2 else name
 
 
