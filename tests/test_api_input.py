@@ -126,3 +126,12 @@ def test_the_package_lists_its_api_and_version():
     names = dir(policyparse)
     assert {"parse", "parse_text", "ParseResult", "InputError", "__version__"} <= set(names)
     assert re.match(r"\d+\.\d+", policyparse.__version__)
+
+
+def test_a_gap_or_direction_mark_inside_a_unit_name_is_layout_not_name():
+    text = ("某区2024年实施方案\n一、重点任务\n1.推进企业开办。（牵头单位：区行政审批\u3000服务局；责任单位：区市场\u200e监管局）\n"
+            "2.优化审批服务。（牵头单位：区行政审批服务局）\n")
+    ms = policyparse.parse_text(text).documents[0].measures
+    assert [[u.name for u in m.units] for m in ms] == [["区行政审批服务局", "区市场监管局"], ["区行政审批服务局"]]
+    u = ms[0].units[0]
+    assert text[u.span[0]:u.span[1]] == "区行政审批\u3000服务局"  # the span still cuts the source

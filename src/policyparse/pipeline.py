@@ -33,6 +33,7 @@ def parse(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NAME_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def parse_text(text: str, *, path: str | None = None, include_text: bool = True) -> ParseResult:
@@ -113,6 +114,7 @@ def _unit(w: Working, u: extract.RawUnit) -> Unit:
     from .normalize.script import to_simplified
 
     name = u.name if u.name is not None else w.printed(*u.span)
+    name = _NAME_GAP.sub("", name)  # 区行政审批\u3000服务局: a gap of the layout, like a line break
     return Unit(name=name, name_simplified=to_simplified(name), role=u.role, generic=u.generic,
                 span=w.to_source(*u.span))
 

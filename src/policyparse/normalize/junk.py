@@ -18,9 +18,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
 )
-# invisible characters that only get in the way (\r of a CRLF; a lone \r, the old Mac
-# line end, is a line break: it becomes \n)
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
+# invisible characters that only get in the way (zero-width and direction marks, the \r
+# of a CRLF; a lone \r, the old Mac line end, is a line break: it becomes \n)
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]|\r(?=\n)")
 _LONE_CR = re.compile("\r(?!\n)")
 
 
