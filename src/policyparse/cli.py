@@ -270,12 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from . import __version__
 
-    try:
-        return version("policyparse")
-    except PackageNotFoundError:
-        return "unknown"
+    return __version__
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,7 +51,7 @@ def numeral_value(n: str) -> int | None:
     import cn2an
 
     try:
-        return int(cn2an.cn2an(n.replace("参", "叁"), "smart"))
+        return int(cn2an.cn2an(n.replace("参", "叁").replace("○", "〇"), "smart"))  # 二○二五: a circle for 〇
     except (ValueError, KeyError):
         return None
 

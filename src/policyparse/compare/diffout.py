@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .align import Alignment, Pair, thresholds_dict
-from .fielddiff import diff_fields
+from .fielddiff import pair_changes
 from .load import Item, Plan
 from .passages import classify
 
@@ -25,7 +25,7 @@ def pair_dict(p: Pair) -> dict:
         "b": side(p.b),
         "why": p.why,
         "features": p.features,
-        "changes": [c.as_dict() for c in diff_fields(p.a.measure, p.b.measure, p.relation == "same")],
+        "changes": [c.as_dict() for c in pair_changes(p)],
     }
     if p.copy is not None:
         d["copied_runs"] = [{"a": [x, x + n], "b": [y, y + n]} for x, y, n in p.copy.blocks]

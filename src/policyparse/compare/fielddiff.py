@@ -159,6 +159,11 @@ def diff_fields(a: Measure, b: Measure, reused: bool = True) -> list[Change]:
         + diff_quantities(a.quantities, b.quantities, lend=reused)
 
 
+def pair_changes(p) -> list[Change]:
+    """The field changes of an aligned pair (``align.Pair``)."""
+    return diff_fields(p.a.measure, p.b.measure, reused=p.relation == "same")
+
+
 def brief(changes: list[Change], names: int = 3) -> list[str]:
     """The changes as short lines for the terminal: units added (or dropped) in one role
     are one line — ``+ 4 units (responsible): 市发改委、市商务局、市营商办 …`` — since two

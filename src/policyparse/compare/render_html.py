@@ -7,7 +7,7 @@ from html import escape
 
 from .align import Alignment, Pair
 from .diffout import runs, sentences
-from .fielddiff import diff_fields
+from .fielddiff import pair_changes
 from .passages import summary
 
 CSS = """
@@ -36,7 +36,7 @@ def _pair_row(p: Pair) -> str:
     ra, rb = runs(p)
     a = marked(p.a.body, ra, "a")
     b = marked(p.b.body, rb, "b")
-    changes = "".join(f"<li>{escape(c.text)}</li>" for c in diff_fields(p.a.measure, p.b.measure, p.relation == "same"))
+    changes = "".join(f"<li>{escape(c.text)}</li>" for c in pair_changes(p))
     if p.copy is not None and p.copy.blocks:
         sent = sentences(p)
         changes += (f'<li class="sentences">sentences: {escape(summary(sent["a"]))} '

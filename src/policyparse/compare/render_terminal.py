@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .align import Alignment
-from .fielddiff import brief, diff_fields
+from .fielddiff import brief, pair_changes
 
 
 def _width(file) -> int | None:
@@ -39,7 +39,7 @@ def print_diff(al: Alignment, width: int | None = None, file=None) -> None:
                     ("score", {"justify": "right", "no_wrap": True}), ("what differs / why", {"ratio": 4})):
         t.add_column(col, **kw)
     for p in al.pairs:
-        changes = brief(diff_fields(p.a.measure, p.b.measure, p.relation == "same"))
+        changes = brief(pair_changes(p))
         style = "green" if p.relation == "same" else "yellow"
         # why first (its leading clause: the rule or the shared reform that made the pair),
         # then the field changes

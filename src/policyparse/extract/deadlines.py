@@ -42,7 +42,7 @@ def _rules() -> tuple[list[_Rule], re.Pattern[str], re.Pattern[str]]:
 def _num(s: str | None) -> int | None:
     if s is None:
         return None
-    return numeral_value(s.strip().replace("○", "〇"))  # 二○二五 (a circle for the zero)
+    return numeral_value(s.strip())
 
 
 def _month_end(year: int | None, month: int) -> tuple[int, int]:

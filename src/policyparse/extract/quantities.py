@@ -77,7 +77,6 @@ def _g() -> _G:
     cn_core = re.compile(
         rf"(?P<cnum>{mac['CNUM']}|{re.escape(half['word'])})\s*(?P<unit>{grammar.alternation(g['cn_units'])})"
     )
-    cn_scaled = re.compile(g["cn_scaled"])
     prefixes = sorted(
         ((w, c) for c, ws in g["prefix_comparators"].items() for w in ws), key=lambda t: -len(t[0])
     )
@@ -87,7 +86,7 @@ def _g() -> _G:
     return _G(
         core=core,
         cn_core=cn_core,
-        cn_scaled=cn_scaled,
+        cn_scaled=re.compile(g["cn_scaled"]),
         tally_frame_skip=re.compile(g["tally_frame_skip"]),
         multipliers=mult,
         prefixes=prefixes,

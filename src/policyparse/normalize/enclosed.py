@@ -12,21 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .offsets import Editor, MappedText
+from .offsets import MappedText, apply_edits
 
 _ENCLOSED = re.compile("[\u2474-\u249b\u3220-\u3229]")
 
 
 def expand_enclosed(mt: MappedText) -> MappedText:
-    text = mt.text
-    hits = list(_ENCLOSED.finditer(text))
-    if not hits:
-        return mt
-    ed = Editor(mt)
-    pos = 0
-    for m in hits:
-        ed.keep(pos, m.start())
-        ed.replace(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
-        pos = m.end()
-    ed.keep(pos, len(text))
-    return ed.build()
+    return apply_edits(mt, [(*m.span(), unicodedata.normalize("NFKC", m.group())) for m in _ENCLOSED.finditer(mt.text)])

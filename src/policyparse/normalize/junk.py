@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .offsets import Editor, MappedText
+from .offsets import MappedText, apply_edits
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(
@@ -44,16 +44,4 @@ def remove_junk(mt: MappedText) -> MappedText:
     for line in _LINE.finditer(lined):
         if " " in line.group() and _letter_spaced(line.group()):
             hits += [(*m.span(), "") for m in _LETTER_GAP.finditer(text, line.start(), line.end())]
-    if not hits:
-        return mt
-    hits.sort()
-    ed = Editor(mt)
-    pos = 0
-    for a, b, new in hits:
-        if a < pos:
-            continue
-        ed.keep(pos, a)
-        ed.replace(a, b, new)
-        pos = b
-    ed.keep(pos, len(text))
-    return ed.build()
+    return apply_edits(mt, hits)

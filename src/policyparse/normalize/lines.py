@@ -13,7 +13,7 @@ import functools
 import re
 
 from .. import grammar, numbering
-from .offsets import Editor, MappedText
+from .offsets import Editor, MappedText, apply_edits
 from .script import fold_width, to_simplified
 
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200a\u3000"
@@ -143,18 +143,7 @@ def split_flat(mt: MappedText) -> MappedText:
                      if not lay["flat_keep_after"].search(folded, max(0, m.start() - 8), m.start())]
             cuts += [(pos + m.end(), pos + m.end()) for m in lay["flat_glued"].finditer(folded)]
         pos += len(line) + 1
-    if not cuts:
-        return mt
-    ed = Editor(mt)
-    p = 0
-    for i, j in sorted(cuts):
-        if i < p:
-            continue
-        ed.keep(p, i)
-        ed.replace(i, j, "\n") if j > i else ed.insert(i, "\n")
-        p = j
-    ed.keep(p, len(text))
-    return ed.build()
+    return apply_edits(mt, [(i, j, "\n") for i, j in cuts])
 
 
 def repair_lines(mt: MappedText) -> MappedText:

@@ -98,3 +98,21 @@ class Editor:
 
     def build(self) -> MappedText:
         return MappedText("".join(self.parts), self.starts, self.ends, self.base.source_len)
+
+
+def apply_edits(mt: MappedText, edits: list[tuple[int, int, str]]) -> MappedText:
+    """``mt`` with each ``(start, end, new)`` applied — ``new`` replacing ``mt.text[start:end]``
+    ("" deletes, start == end inserts) — in order of position; an edit overlapping an
+    earlier one is skipped."""
+    if not edits:
+        return mt
+    ed = Editor(mt)
+    pos = 0
+    for a, b, new in sorted(edits):
+        if a < pos:
+            continue
+        ed.keep(pos, a)
+        ed.replace(a, b, new)
+        pos = b
+    ed.keep(pos, len(mt.text))
+    return ed.build()

@@ -156,21 +156,24 @@ def _holding(sections, mid: str):
     return None
 
 
-def _innermost(sections, pos: int):
-    """The innermost section the text at ``pos`` falls under: the last one opened before it."""
-    before = [s for s in sections if s.span[0] <= pos]
-    if not before:
-        return None
-    return _innermost(before[-1].children, pos) or before[-1]
-
-
-def _section_path(sections, pos: int) -> list[str]:
-    """The titles from the outermost to the innermost section the text at ``pos`` falls
-    under (a measure's ``path``)."""
+def _enclosing(sections, pos: int) -> list:
+    """The sections the text at ``pos`` falls under, outermost first: at each level the last
+    one opened before it."""
     before = [s for s in sections if s.span[0] <= pos]
     if not before:
         return []
-    return [before[-1].title, *_section_path(before[-1].children, pos)]
+    return [before[-1], *_enclosing(before[-1].children, pos)]
+
+
+def _innermost(sections, pos: int):
+    """The innermost section the text at ``pos`` falls under (None: none)."""
+    chain = _enclosing(sections, pos)
+    return chain[-1] if chain else None
+
+
+def _section_path(sections, pos: int) -> list[str]:
+    """The titles of the sections the text at ``pos`` falls under (a measure's ``path``)."""
+    return [s.title for s in _enclosing(sections, pos)]
 
 
 def _heads_table(m) -> bool:
