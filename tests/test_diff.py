@@ -338,6 +338,21 @@ def test_json_input_over_the_size_limit_is_refused(tmp_path):
     assert r.returncode == 2 and r.stderr.startswith(f"policyparse: error: {big}: file is 62914561 bytes, over the limit")
 
 
+def test_label_is_the_region_of_most_measures_else_the_file_name(tmp_path):
+    # nine sample notices in one file, one of which (3 of 70 measures) names 绵阳市
+    samples = ROOT / "corpora" / "sufabiao_samples_traditional.txt"
+    res = load_plan(str(samples)).result
+    assert len(res.documents) > 2 and "绵阳市" in {d.region for d in res.documents}
+    assert load_plan(str(samples)).label == "sufabiao_samples_traditional"
+    # a plan naming no region: no 新增市 from "…，新增市级标杆…" mid-sentence
+    src = FOUR["quzhou"].read_text(encoding="utf-8")
+    anon = tmp_path / "anon_plan.txt"
+    anon.write_text(src.replace("衢州", ""), encoding="utf-8")
+    assert "新增市级" in anon.read_text(encoding="utf-8")
+    assert load_plan(str(anon)).label == "anon_plan"
+    assert load_plan(str(FOUR["quzhou"])).label == "衢州市"
+
+
 def test_plans_of_one_region_get_distinct_labels(tmp_path):
     from policyparse.compare.load import load_plans
 
@@ -408,6 +423,26 @@ def test_cli_html_and_table(tmp_path):
     r = _cli("diff", str(FOUR["xinfu"]), str(FOUR["quzhou"]), "--related", "0.9", "--related-strong", "0.9",
              "--related-titled", "1", "--passage", "1")
     assert r.returncode == 0 and "0 related" in r.stdout
+
+
+def test_html_does_not_mark_a_space_only_one_side_prints(tmp_path):
+    """A repost that adds spaces (。 推行…, ， 依法…) copies the text: the page marks words,
+    not layout."""
+    from policyparse.compare.render_html import diff_html
+
+    src = FOUR["wanbailin"].read_text(encoding="utf-8")
+    i = src.index("推行柔性执法")
+    j = src.index("。", i + 10)
+    b = tmp_path / "repost.txt"
+    b.write_text(src[:j] + " " + src[j:j + 12].replace("，", "， ") + src[j + 12:], encoding="utf-8")
+    al = align(load_plan(str(FOUR["wanbailin"])), load_plan(str(b)), Thresholds())
+    html = diff_html(al)
+    assert al.counts()["same"] == len(al.plan_a.items)
+    assert "<mark" not in html
+    # a word one side adds is still marked
+    b.write_text(src[:j] + "全面" + src[j:], encoding="utf-8")
+    html = diff_html(align(load_plan(str(FOUR["wanbailin"])), load_plan(str(b)), Thresholds()))
+    assert '<mark class="b">全面</mark>' in html
 
 
 @pytest.mark.parametrize("content", [None, "{not json", '{"documents": 3}'])

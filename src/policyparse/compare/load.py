@@ -17,7 +17,7 @@ ATTRIBUTION = re.compile(
     r"[(（][^()（）]*(?:负责|牵头|责任单位|责任部门|配合单位|协同单位|参与单位|协办单位)[^()（）]*[)）]"
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}市([\u4e00-\u9fff]{2,3}?(?:区|县))")  # 太原市小店区
-_CITY = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2}市)(?!场)")     # 衢州市 at a line start
+_CITY = re.compile(r"^\s*([\u4e00-\u9fff]{2}市)(?![场级])", re.M)  # 衢州市 at a line start (not …，新增市级…)
 _NOT_CITY = set("全各本在依加配简为让我该")
 
 
@@ -63,9 +63,18 @@ class Plan:
 
 
 def guess_region(result: ParseResult, fallback: str) -> str:
-    for d in result.documents:
-        if d.region:
-            return d.region
+    """The plan's region: the one of the documents holding at least half of its measures
+    (a file of nine documents of which one names 绵阳市 is no plan of 绵阳市: it is
+    labelled by its file name); else one found in the text; else ``fallback``."""
+    docs = result.documents
+    weight: Counter[str | None] = Counter()
+    for d in docs:
+        weight[d.region] += len(d.measures) or (1 if len(docs) == 1 else 0)
+    named = [(r, n) for r, n in weight.most_common() if r]
+    if named and 2 * named[0][1] >= sum(weight.values()):
+        return named[0][0]
+    if len(docs) > 1:
+        return fallback
     text = working(result.source_text or "")
     districts = Counter(_DISTRICT.findall(text))
     if districts:

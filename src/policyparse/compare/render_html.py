@@ -20,15 +20,20 @@ mark.a{background:#ffd6d6}mark.b{background:#d6e8ff}.why{color:#666;font-size:.8
 
 
 def marked(text: str, runs: list[tuple[int, int]], cls: str) -> str:
-    """``text`` with everything outside the copied ``runs`` wrapped in <mark>."""
+    """``text`` with everything outside the copied ``runs`` wrapped in <mark> (a gap of
+    whitespace only, a space one side prints and the other not, is layout: unmarked)."""
     out, pos = [], 0
+
+    def gap(s: str) -> None:
+        out.append(escape(s) if s.isspace() else f'<mark class="{cls}">{escape(s)}</mark>')
+
     for s, e in sorted(runs):
         if s > pos:
-            out.append(f'<mark class="{cls}">{escape(text[pos:s])}</mark>')
+            gap(text[pos:s])
         out.append(escape(text[max(s, pos):e]))
         pos = max(pos, e)
     if pos < len(text):
-        out.append(f'<mark class="{cls}">{escape(text[pos:])}</mark>')
+        gap(text[pos:])
     return "".join(out)
 
 

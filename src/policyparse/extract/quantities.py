@@ -45,6 +45,7 @@ class _G:
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
     cn_scaled: re.Pattern[str]
+    fractions: tuple[tuple[re.Pattern[str], str, float], ...]  # 百分之九十, 三成: (pattern, unit, scale)
     tally_frame_skip: re.Pattern[str]
     half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
     name_after_quote: re.Pattern[str]
@@ -87,6 +88,7 @@ def _g() -> _G:
         core=core,
         cn_core=cn_core,
         cn_scaled=re.compile(g["cn_scaled"]),
+        fractions=tuple((re.compile(f["pattern"]), f["unit"], float(f["scale"])) for f in g["fractions"]),
         tally_frame_skip=re.compile(g["tally_frame_skip"]),
         multipliers=mult,
         prefixes=prefixes,
@@ -220,6 +222,15 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             continue
         hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), _scale(v, g.multipliers[m.group("mult")]),
                          None, m.group("unit")))
+    for pat, unit, scale in g.fractions:  # 百分之九十, 万分之五, 三成
+        for m in pat.finditer(text, lo, hi):
+            a, b = m.span("q")
+            n = m.group("n")
+            v = _number(n) if n[0].isdigit() else _cn_number("一" + n if n[0] in "百千" else n)
+            if v is None or v <= 0 or any(h.na <= a < h.nb for h in hits):
+                continue
+            v = round(v * scale, 10)
+            hits.append(_Hit(a, b, a, b, int(v) if v.is_integer() else v, None, unit))
     half_word, half_value, half_not_after = g.half
     for m in g.cn_core.finditer(text, lo, hi):
         if m.group("cnum") == half_word:

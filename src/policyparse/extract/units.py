@@ -42,6 +42,11 @@ class _G:
     list_brackets: frozenset[str]
     time_item: re.Pattern[str]
     inline_next: re.Pattern[str]
+    clause: re.Pattern[str]
+    clause_max: int
+    clause_unit: re.Pattern[str]
+    clause_joiner: re.Pattern[str]
+    clause_reject: re.Pattern[str]
 
 
 @functools.cache
@@ -72,6 +77,11 @@ def _g() -> _G:
         list_brackets=frozenset(g["list_brackets"]),
         time_item=re.compile(g["time_item"]),
         inline_next=re.compile(g["inline_next"]),
+        clause=re.compile(g["clause"]),
+        clause_max=int(g["clause_max"]),
+        clause_unit=re.compile(g["clause_unit"]),
+        clause_joiner=re.compile(g["clause_joiner"]),
+        clause_reject=re.compile(g["clause_reject"]),
     )
 
 
@@ -335,6 +345,36 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
     return out
 
 
+def _clause_led(text: str, lo: int, hi: int) -> list[RawUnit]:
+    """Clauses of running text that are only units and a lead or responsible verb (no 由):
+    县市场监管局负责，县公安局、县税务局协同配合 — with the clauses that follow them."""
+    g = _g()
+    out: list[RawUnit] = []
+    done = lo
+    for m in g.clause.finditer(text, lo, hi):
+        ca, cb = _strip(text, *m.span())
+        if ca < done or cb - ca > g.clause_max:
+            continue
+        v = next(((r, v) for r, pat in g.clause_roles if r != "cooperating" and (v := pat.search(text, ca, cb))), None)
+        if v is None or g.clause_reject.search(text, ca, v[1].start()):
+            continue
+        role = v[0]
+        # the lists 会同 joins (A会同B、C负责), the last one with the verb and its tail
+        cuts = [ca] + [x for j in g.clause_joiner.finditer(text, ca, v[1].start()) for x in j.span()] + [v[1].start()]
+        lists = list(zip(cuts[::2], cuts[1::2]))
+        items = [_strip(text, x, y) for a, b in lists for x, y in split_list(text, a, b)]
+        if not all(_all_bodies(text, a, b) for a, b in lists) or not all(
+                g.clause_unit.match(text, x, y) or g.generic.search(text, x, y) for x, y in items):
+            continue
+        lists[-1] = (lists[-1][0], cb if role == "responsible" else lists[-1][1])
+        for a, b in lists:
+            out.extend(_items(text, a, b, role))
+        nxt = _inline_next(text, cb, hi)
+        out.extend(nxt)
+        done = max(cb, max((u.span[1] for u in nxt), default=cb))
+    return out
+
+
 def find_units(text: str, lo: int, hi: int, ctx: Context | None = None) -> list[RawUnit]:
     """The units of the measure whose text is ``text[lo:hi]`` (working copy)."""
     units = _labelled(text, lo, hi)
@@ -343,6 +383,8 @@ def find_units(text: str, lo: int, hi: int, ctx: Context | None = None) -> list[
             units.extend(_unlabelled(text, a, b))
     if not units:
         units = _inline(text, lo, hi)
+    if not units:
+        units = _clause_led(text, lo, hi)
     first_leads = (ctx is not None and ctx.first_leads) or declares_first_leads(text[lo:hi])
     if first_leads and units and not any(u.role == "lead" for u in units):
         first = units[0]
