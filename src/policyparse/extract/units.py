@@ -47,6 +47,7 @@ class _G:
     clause_unit: re.Pattern[str]
     clause_joiner: re.Pattern[str]
     clause_reject: re.Pattern[str]
+    role_then_task: re.Pattern[str]
 
 
 @functools.cache
@@ -82,6 +83,7 @@ def _g() -> _G:
         clause_unit=re.compile(g["clause_unit"]),
         clause_joiner=re.compile(g["clause_joiner"]),
         clause_reject=re.compile(g["clause_reject"]),
+        role_then_task=re.compile(g["role_then_task"]),
     )
 
 
@@ -336,13 +338,32 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
     while (n := g.inline_next.match(text, at, hi)) is not None:
         ca, cb = n.span("c")
         v = next(((r, v) for r, pat in g.clause_roles if (v := pat.search(text, ca, cb))), None)
-        if v is None or not _all_bodies(text, ca, v[1].start()):
+        if v is None:
+            # …，B配合做好资金保障: the role verb with the task after it
+            t = g.role_then_task.match(text, ca, cb)
+            if t is None or not _plain_units(text, ca, t.start("verb")):
+                break
+            out.extend(_items(text, ca, t.start("verb"), "responsible" if t.group("verb") == "负责" else "cooperating"))
+            at = cb
+            continue
+        if not _all_bodies(text, ca, v[1].start()):
             break
         role = v[0]
         # (as in a parenthesis: 负责 and its tails 等部门按职责分工负责 go with the list)
         out.extend(_items(text, ca, cb if role == "responsible" else v[1].start(), role))
         at = cb
     return out
+
+
+def _plain_units(text: str, a: int, b: int) -> bool:
+    """Every item of the running-text list text[a:b] is plainly a government body's name:
+    it ends like a body and opens with a level, a place, a system or 各 (``clause_unit``),
+    and the list holds no modal, figure or verb of assigning (``clause_reject``)."""
+    g = _g()
+    if g.clause_reject.search(text, a, b) or not _all_bodies(text, a, b):
+        return False
+    items = [_strip(text, x, y) for x, y in split_list(text, a, b)]
+    return all(g.clause_unit.match(text, x, y) or g.generic.search(text, x, y) for x, y in items)
 
 
 def _clause_led(text: str, lo: int, hi: int) -> list[RawUnit]:
@@ -356,15 +377,13 @@ def _clause_led(text: str, lo: int, hi: int) -> list[RawUnit]:
         if ca < done or cb - ca > g.clause_max:
             continue
         v = next(((r, v) for r, pat in g.clause_roles if r != "cooperating" and (v := pat.search(text, ca, cb))), None)
-        if v is None or g.clause_reject.search(text, ca, v[1].start()):
+        if v is None:
             continue
         role = v[0]
         # the lists 会同 joins (A会同B、C负责), the last one with the verb and its tail
         cuts = [ca] + [x for j in g.clause_joiner.finditer(text, ca, v[1].start()) for x in j.span()] + [v[1].start()]
         lists = list(zip(cuts[::2], cuts[1::2]))
-        items = [_strip(text, x, y) for a, b in lists for x, y in split_list(text, a, b)]
-        if not all(_all_bodies(text, a, b) for a, b in lists) or not all(
-                g.clause_unit.match(text, x, y) or g.generic.search(text, x, y) for x, y in items):
+        if not all(_plain_units(text, a, b) for a, b in lists):
             continue
         lists[-1] = (lists[-1][0], cb if role == "responsible" else lists[-1][1])
         for a, b in lists:
