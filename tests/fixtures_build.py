@@ -130,6 +130,146 @@ def render_pdf(
     return buf.getvalue()
 
 
+def render_columns_pdf(
+    text: str,
+    *,
+    title: list[str] | None = None,
+    before: str | None = None,
+    after: str | None = None,
+    after_title: list[str] | None = None,
+    order: str = "natural",
+    font_size: float = 10.5,
+    gutter: float = 24,
+    header: str | tuple[str, str] | None = "衢州市人民政府公报",
+    footer: str | None = "— {n} —",
+    footer_outside: bool = False,
+) -> bytes:
+    """Render ``text`` as a government gazette (政府公报) prints a notice: the body in two
+    columns per A4 page, each paragraph's first line indented two characters.
+
+    ``title`` lines form a one-column block above the body (centred across both
+    columns); ``before`` is the end of another notice printed above it on the first page
+    and ``after`` (with ``after_title``) one that starts below it on the last page — a
+    notice that ends mid-page has its last lines balanced over the two columns.
+
+    ``order`` is the order the lines are drawn in the content stream: ``natural``
+    (each column top to bottom, left column first), ``right_first`` (the right column
+    first) or ``interleaved`` (row by row across the columns, as some typesetters write).
+    ``header`` is centred, or a (left, right) pair over the two columns; the page number
+    is centred, or with ``footer_outside`` in the outer corner (right on odd pages, left
+    on even ones)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    width, height = A4
+    margin_x, top, bottom = 56, 70, 64
+    col_w = (width - 2 * margin_x - gutter) / 2
+    leading = font_size * 1.6
+
+    def wrap(para: str) -> list[tuple[str, float]]:
+        out, cur, indent = [], "", 2 * font_size
+        for ch in para:
+            if cur and pdfmetrics.stringWidth(cur + ch, font, font_size) > col_w - indent:
+                out.append((cur, indent))
+                cur, indent = ch, 0.0
+            else:
+                cur += ch
+        out.append((cur, indent))
+        return out
+
+    def flow(body: str) -> tuple[str, list[tuple[str, float]]]:
+        lines = []
+        for p in body.splitlines():
+            if p.strip():
+                lines.extend(wrap(p.strip()))
+        return ("flow", lines)
+
+    blocks: list[tuple[str, list]] = []
+    if before:
+        blocks.append(flow(before))
+    if title:
+        blocks.append(("span", title))
+    blocks.append(flow(text))
+    if after:
+        if after_title:
+            blocks.append(("span", after_title))
+        blocks.append(flow(after))
+
+    # layout: (page, block, col, row, x, y, text, size)
+    placed: list[tuple[int, int, int, int, float, float, str, float]] = []
+    page, y = 0, height - top
+    for b, (kind, content) in enumerate(blocks):
+        if kind == "span":
+            need = sum(1.8 * (16 if k == 0 else 12) for k in range(len(content))) + leading
+            if y - need < bottom:
+                page, y = page + 1, height - top
+            for k, line in enumerate(content):
+                size = 16 if k == 0 else 12
+                y -= 0.6 * size if k == 0 else 0
+                x = (width - pdfmetrics.stringWidth(line, font, size)) / 2
+                placed.append((page, b, 0, k, x, y, line, size))
+                y -= 1.8 * size
+            y -= leading
+            continue
+        lines = list(content)
+        while lines:
+            cap = int((y - bottom) / leading)
+            if cap <= 0:
+                page, y = page + 1, height - top
+                continue
+            if len(lines) <= 2 * cap:  # the end of the flow: balance the two columns
+                k = (len(lines) + 1) // 2
+                cols, lines = [lines[:k], lines[k:]], []
+            else:
+                cols, lines = [lines[:cap], lines[cap : 2 * cap]], lines[2 * cap :]
+            for c, col in enumerate(cols):
+                x0 = margin_x + c * (col_w + gutter)
+                for r, (line, indent) in enumerate(col):
+                    placed.append((page, b, c, r, x0 + indent, y - r * leading, line, font_size))
+            if lines:
+                page, y = page + 1, height - top
+            else:
+                y -= len(cols[0]) * leading + leading
+    key = {
+        "natural": lambda p: (p[0], p[1], p[2], p[3]),
+        "right_first": lambda p: (p[0], p[1], -p[2], p[3]),
+        "interleaved": lambda p: (p[0], p[1], p[3], p[2]),
+    }[order]
+    placed.sort(key=key)
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setTitle("policyparse test fixture")
+    for n in range(placed[-1][0] + 1 if placed else 1):
+        if header:
+            c.setFont(font, 9)
+            if isinstance(header, tuple):
+                c.drawString(margin_x, height - 40, header[0])
+                c.drawRightString(width - margin_x, height - 40, header[1])
+            else:
+                c.drawCentredString(width / 2, height - 40, header)
+            c.line(margin_x, height - 46, width - margin_x, height - 46)
+        for p in placed:
+            if p[0] == n:
+                c.setFont(font, p[7])
+                c.drawString(p[4], p[5], p[6])
+        if footer:
+            c.setFont(font, 10)
+            if not footer_outside:
+                c.drawCentredString(width / 2, 36, footer.format(n=n + 1))
+            elif n % 2 == 0:  # page n + 1 is odd
+                c.drawRightString(width - margin_x, 36, footer.format(n=n + 1))
+            else:
+                c.drawString(margin_x, 36, footer.format(n=n + 1))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def render_scanned_pdf(pages: int = 2) -> bytes:
     """A PDF of images only (what a scanner produces): no text layer."""
     from reportlab.lib.pagesizes import A4

@@ -10,7 +10,7 @@ import policyparse
 from policyparse.read import read_bytes
 from policyparse.read.pdf import furniture, is_page_number
 
-from fixtures_build import corpus_text, render_pdf, render_table_pdf
+from fixtures_build import corpus_text, render_columns_pdf, render_pdf, render_table_pdf
 
 QUZHOU = corpus_text("quzhou_2024.txt")
 HEADER = "衢州市人民政府办公室文件"
@@ -164,3 +164,120 @@ def test_pdf_task_table_over_several_pages(repeat_header):
     assert all(m.title == f"第{m.number}项任务" for m in ms)
     assert [m.deadlines[0].date[5:7] for m in ms] == [f"{i % 12 + 1:02d}" for i in range(1, 31)]
     assert all([u.role for u in m.units] == ["lead", "cooperating", "cooperating"] for m in ms)
+
+
+# ---------------------------------------------------------------- two-column gazette pages
+
+GAZETTE_HEADER = ("衢州市人民政府公报", "2024年第1期")  # over the left and the right column
+
+
+def _strip(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _fields(m):
+    return (m.number, m.title, m.path, [(u.name, u.role) for u in m.units], [(d.text, d.date) for d in m.deadlines],
+            [(q.text, q.value, q.unit, q.comparator, q.kind) for q in m.quantities], _strip(m.text))
+
+
+def _assert_reads_like_text(data: bytes, text: str):
+    """The PDF gives the measures of the same notice parsed as text, its source_text
+    holds the text's characters in the text's order (page furniture dropped), lines
+    wrapped inside a paragraph are joined, and every span points into source_text."""
+    from policyparse.pipeline import parse_source
+
+    src = read_bytes(data, "gazette.pdf")
+    st = src.text
+    assert st.count("\f") >= 2
+    assert _strip(st) == _strip(text)
+    paragraphs = {_strip(p) for p in text.splitlines() if p.strip()}
+    for page in st.split("\f"):
+        lines = [ln for ln in page.split("\n") if ln.strip()]
+        for ln in lines[1:-1]:  # the first and last line of a page may hold part of one
+            assert _strip(ln) in paragraphs, ln
+    pdf, txt = parse_source(src), policyparse.parse_text(text)
+    a = [_fields(m) for d in pdf.documents for m in d.measures]
+    b = [_fields(m) for d in txt.documents for m in d.measures]
+    assert len(a) >= 20
+    assert a == b
+    for m in (m for d in pdf.documents for m in d.measures):
+        assert _strip(m.title) in _strip(st[m.span[0] : m.span[1]])
+        for u in m.units:
+            assert _strip(st[u.span[0] : u.span[1]]) == _strip(u.name)
+        for x in m.deadlines + m.quantities:
+            assert _strip(st[x.span[0] : x.span[1]]) == _strip(x.text)
+
+
+@pytest.mark.parametrize("name, order", [
+    ("quzhou_2024.txt", "natural"),
+    ("quzhou_2024.txt", "right_first"),
+    ("quzhou_2024.txt", "interleaved"),
+    ("taiyuan_xiaodian_2022.txt", "natural"),  # headings wrap in a narrow column
+    ("taiyuan_xiaodian_2022.txt", "interleaved"),
+])
+def test_two_column_pages_read_like_the_text(name, order):
+    text = corpus_text(name)
+    _assert_reads_like_text(render_columns_pdf(text, order=order, header=GAZETTE_HEADER, footer_outside=True), text)
+
+
+QUZHOU_BODY = "\n".join(ln for ln in QUZHOU.splitlines() if "|" not in ln)
+QUZHOU_TITLE = ["衢州市人民政府办公室关于印发", "衢州市2024年优化营商环境实施方案的通知", "衢政办发〔2024〕1号"]
+
+
+@pytest.mark.parametrize("layout", ["title", "after another notice", "before another notice"])
+def test_gazette_issue_with_title_block_and_other_notices(layout):
+    # a one-column title block over the two columns; the end of another notice above it
+    # (balanced over the two columns) or the start of another one below it
+    other = [ln for ln in corpus_text("taiyuan_xiaodian_2022.txt").splitlines() if ln.strip()]
+    kw: dict = {"title": QUZHOU_TITLE}
+    parts = ["\n".join(QUZHOU_TITLE), QUZHOU_BODY]
+    if layout == "after another notice":
+        kw["before"] = "\n".join(other[-5:-1])  # 四、工作保障 and its items
+        parts.insert(0, kw["before"])
+    elif layout == "before another notice":
+        kw["after_title"] = ["太原市小店区人民政府", "关于印发小店区行动方案的通知"]
+        kw["after"] = "\n".join(other[:8])
+        parts += kw["after_title"] + [kw["after"]]
+    data = render_columns_pdf(QUZHOU_BODY, order="interleaved", header=GAZETTE_HEADER, footer_outside=True, **kw)
+    _assert_reads_like_text(data, "\n".join(parts))
+
+
+def test_one_column_pages_show_no_columns(quzhou_pdf):
+    import pypdfium2 as pdfium
+
+    from policyparse.read.pdfcolumns import find_gutters
+
+    doc = pdfium.PdfDocument(quzhou_pdf.read_bytes())
+    for i in range(len(doc)):
+        tp = doc[i].get_textpage()
+        assert find_gutters([tp.get_rect(k) for k in range(tp.count_rects())]) == []
+
+
+def _line_boxes(x0: float, x1: float, rows: int, top: float = 800, short_every: int = 5):
+    """Boxes of ``rows`` lines of body text between x0 and x1, every fifth line short."""
+    out = []
+    for r in range(rows):
+        y = top - 17 * r
+        end = x0 + (x1 - x0) * 0.4 if r % short_every == short_every - 1 else x1
+        out.append((x0 + (21 if r % short_every == 0 else 0), y - 10.5, end, y))
+    return out
+
+
+def test_gutters_are_found_between_text_columns_only():
+    from policyparse.read.pdfcolumns import find_gutters
+
+    one = _line_boxes(56, 540, 40)
+    two = _line_boxes(56, 286, 40) + _line_boxes(310, 540, 40)
+    [(a, b)] = find_gutters(two)
+    assert 286 <= a < b <= 310
+    assert find_gutters(one) == []
+    # a title across both columns and a centred page number do not hide the gutter
+    [(a, b)] = find_gutters(two + [(180, 830, 420, 846), (284, 30, 312, 40)])
+    assert 286 <= a < b <= 310
+    # a table: one wide column of text, narrow columns of short cells beside it
+    table = _line_boxes(56, 300, 30) + [(x, y0, x + 40, y1) for x in (330, 420, 500)
+                                        for (_, y0, _, y1) in _line_boxes(0, 1, 30)]
+    assert find_gutters(table) == []
+    # one column with a right-aligned signature and date under it
+    signed = one + [(400, 60, 540, 70.5), (430, 43, 540, 53.5), (56, 60, 200, 70.5), (56, 43, 150, 53.5)]
+    assert find_gutters(signed) == []

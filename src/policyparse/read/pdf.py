@@ -4,6 +4,9 @@
   pages per second) and in content order, which for the single-column notices of
   Chinese governments is reading order.  Its ``\\r\\n`` line ends become ``\\n``
   before anything is measured, so offsets are plain Python string indices.
+* A page set in **columns** (a 政府公报 issue) is told by PDFium's text rectangles and
+  read column by column from its characters' boxes (:mod:`.pdfcolumns`), whatever
+  order the content stream draws it in; a line's run-on is judged against its column.
 * **pdfplumber** (pdfminer.six, pure Python, ~30× slower) is used only where layout
   is needed: on pages whose text names task-table columns (牵头单位, 完成时限 …) it
   finds ruled tables by their lines and cuts them into cells; such a page's text is
@@ -146,6 +149,35 @@ def _page_lines(tp) -> list[tuple[str, tuple[float, float, float] | None]]:
     return out
 
 
+def _column_lines(tp) -> list[tuple[str, tuple | None]] | None:
+    """The lines of a PDFium text page that PDFium's text rectangles show to be set in
+    columns, read column by column (:mod:`.pdfcolumns`); None for a page in one column.
+    The rectangles (one per text object) are few, so the test costs little; only a page
+    that passes it has its characters' boxes read."""
+    from . import pdfcolumns
+
+    n = tp.count_rects()
+    if n < 2 * pdfcolumns.MIN_FULL_LINES or not pdfcolumns.find_gutters([tp.get_rect(i) for i in range(n)]):
+        return None
+    import pypdfium2.raw as pdfium_c
+
+    count = tp.count_chars()
+    raw = tp.get_text_range()
+    if len(raw) != count:  # PDFium left characters out of (or put some into) the text
+        raw = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i) or 32) for i in range(count))
+    chars = []
+    for i in range(count):
+        if raw[i] in "\r\n":
+            continue
+        x0, y0, x1, y1 = tp.get_charbox(i, loose=True)
+        if y1 > y0:  # a character PDFium inserted (a space, a line end) has no box
+            chars.append((i, x0, y0, x1, y1))
+    lines = pdfcolumns.read_columns(chars, raw)
+    if lines is None:
+        return None
+    return [(_CTRL.sub("", t.replace("\ufffe", "-")), g) for t, g in lines]
+
+
 def _has_rules(page, need: int = 4) -> bool:
     """Whether a page draws at least ``need`` path objects (table rules, cell boxes)."""
     import pypdfium2.raw as pdfium_c
@@ -179,7 +211,7 @@ def _extract(data: bytes) -> tuple[list[list[tuple[str, tuple | None]]], dict[in
         for i in range(len(doc)):
             page = doc[i]
             tp = page.get_textpage()
-            lines = _page_lines(tp)
+            lines = _column_lines(tp) or _page_lines(tp)
             pages.append(lines)
             tp.close()
             # a task table: its column names in the text, and ruling lines to cut it by
@@ -198,26 +230,43 @@ def _extract(data: bytes) -> tuple[list[list[tuple[str, tuple | None]]], dict[in
     return pages, layout
 
 
+def _column(g: tuple) -> object:
+    return g[3] if len(g) > 3 else None
+
+
 def wrapped(lines: list[tuple[str, tuple | None]]) -> list[bool]:
     """For each line of a page, whether it runs on into the next one: it reaches the
     right edge of the text block and the next line starts at the left edge (no
-    paragraph indent) without a numbering token."""
+    paragraph indent) without a numbering token.  A line whose geometry names a column
+    (a page read column by column) is measured against that column's edges, so the last
+    line of one column runs on into the first line of the next."""
     from .. import numbering
     from ..normalize.script import fold_width
 
-    geo = [g for t, g in lines if g and len(t.strip()) >= 8]
+    # a column's edges from its lines; the text block's (for the lines of no column: the
+    # page in one column, a title spanning the columns) from all lines
+    groups: dict[object, list[tuple]] = {None: []}
+    for t, g in lines:
+        if g and len(t.strip()) >= 8:
+            groups[None].append(g)
+            if _column(g) is not None:
+                groups.setdefault(_column(g), []).append(g)
     out = [False] * len(lines)
-    if len(geo) < 3:
+    edges = {}  # column → (left, right, char width)
+    for col, geo in groups.items():
+        if len(geo) >= 3:
+            widths = sorted(g[2] for g in geo if g[2] > 0)
+            edges[col] = (min(g[0] for g in geo), max(g[1] for g in geo),
+                          widths[len(widths) // 2] if widths else 10.0)
+    if not edges:
         return out
-    left = min(g[0] for g in geo)
-    right = max(g[1] for g in geo)
-    widths = sorted(g[2] for g in geo if g[2] > 0)
-    cw = widths[len(widths) // 2] if widths else 10.0
     for i in range(len(lines) - 1):
         (t, g), (t2, g2) = lines[i], lines[i + 1]
-        if not g or not g2:
+        if not g or not g2 or _column(g) not in edges or _column(g2) not in edges:
             continue
-        if g[1] < right - 1.5 * cw or g2[0] > left + 0.6 * cw:
+        _, right, cw = edges[_column(g)]
+        left, _, cw2 = edges[_column(g2)]
+        if g[1] < right - 1.5 * cw or g2[0] > left + 0.6 * cw2:
             continue
         if numbering.match_at(fold_width(t2.strip())) is not None:
             continue
