@@ -287,8 +287,9 @@ def render_scanned_pdf(pages: int = 2) -> bytes:
 
 
 def render_table_pdf(rows: list[list[str]], header: list[str], title: str,
-                     repeat_header: bool = True) -> bytes:
-    """A one-page PDF holding a ruled task table (for pdfplumber's table finder)."""
+                     repeat_header: bool = True, widths: list[float] | None = None) -> bytes:
+    """A PDF holding a ruled task table (for pdfplumber's table finder), over as many
+    pages as it takes; a row is not broken (see render_broken_rows_pdf)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -301,7 +302,7 @@ def render_table_pdf(rows: list[list[str]], header: list[str], title: str,
     tstyle = ParagraphStyle("title", fontName="STSong-Light", fontSize=14, leading=20)
     data = [[Paragraph(h, style) for h in header]]
     data += [[Paragraph(c, style) for c in r] for r in rows]
-    widths = [30, 200, 80, 80, 60][: len(header)]
+    widths = widths or [30, 200, 80, 80, 60][: len(header)]
     t = Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
     t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                            ("VALIGN", (0, 0), (-1, -1), "TOP")]))

@@ -166,6 +166,24 @@ def test_pdf_task_table_over_several_pages(repeat_header):
     assert all([u.role for u in m.units] == ["lead", "cooperating", "cooperating"] for m in ms)
 
 
+
+def test_unnumbered_task_table_under_repeated_headers_is_one_table():
+    # without a 序号 column rows are numbered by position: a header repeated on each page
+    # continues the table, it does not restart the count
+    task = "推进重点改革事项落地见效，持续优化营商环境，确保各项措施落实到位，形成可复制可推广的经验做法。"
+    rows = [[f"第{i}项任务。{task * 2}", "县发改局", "县财政局、县税务局", f"2024年{i % 12 + 1}月底前"]
+            for i in range(1, 31)]
+    data = render_table_pdf(rows, ["重点任务", "牵头单位", "配合单位", "完成时限"], "附件：重点任务清单",
+                            repeat_header=True, widths=[230, 80, 80, 60])
+    from policyparse.pipeline import parse_source
+
+    src = read_bytes(data, "table.pdf")
+    assert src.text.count("重点任务 | 牵头单位") >= 3  # the header on every page
+    ms = [m for d in parse_source(src).documents for m in d.measures]
+    assert [m.title for m in ms] == [f"第{i}项任务" for i in range(1, 31)]
+    assert [m.number for m in ms] == [str(i) for i in range(1, 31)]
+    assert len(src.tables) == 1
+
 # ---------------------------------------------------------------- two-column gazette pages
 
 GAZETTE_HEADER = ("衢州市人民政府公报", "2024年第1期")  # over the left and the right column

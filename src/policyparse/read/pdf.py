@@ -295,17 +295,20 @@ def read_pdf(data: bytes, *, timeout: float | None = None):
     from .tables import TableBuilder
 
     tb = TableBuilder()
-    parts: list[str] = []
-    pos = 0
-    for p, (blocks, drop) in enumerate(zip(page_blocks, drops)):
-        if p:
-            parts.append("\f")
-            pos += 1
+    pages_kept = []
+    for blocks, drop in zip(page_blocks, drops):
         kept = [b for j, b in enumerate(blocks) if j not in drop]
         while kept and kept[-1][0] == "line" and not str(kept[-1][1]).strip():
             kept.pop()
         while kept and kept[0][0] == "line" and not str(kept[0][1]).strip():
             kept.pop(0)
+        pages_kept.append(kept)
+    parts: list[str] = []
+    pos = 0
+    for p, kept in enumerate(pages_kept):
+        if p:
+            parts.append("\f")
+            pos += 1
         for j, (kind, val, _) in enumerate(kept):
             if j:
                 prev = kept[j - 1]
@@ -325,7 +328,8 @@ def read_pdf(data: bytes, *, timeout: float | None = None):
                 parts.append(s)
                 pos += len(s)
             else:
-                s = tb.add_rows(val, pos, page=p)
+                top = j == 0 and p > 0 and bool(pages_kept[p - 1]) and pages_kept[p - 1][-1][0] == "table"
+                s = tb.add_rows(val, pos, page=p, page_top=top)
                 parts.append(s)
                 pos += len(s)
     text = "".join(parts)

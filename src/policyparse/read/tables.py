@@ -148,17 +148,19 @@ class TableBuilder:
 
     ``add_rows`` starts a new table unless the rows continue the previous one (a
     table running over a page break: no header row of its own, same column count,
-    ``continuation=True``)."""
+    ``continuation=True``; or, with ``page_top=True``, the previous one's header row
+    repeated over them)."""
 
     def __init__(self) -> None:
         self._tables: list[Table] = []
 
     def add_rows(self, rows: list[list[object]], pos: int, page: int | None = None,
-                 continuation: bool = True) -> str:
+                 continuation: bool = True, page_top: bool = False) -> str:
         """Render ``rows`` starting at ``source_text`` offset ``pos``; return the
         rendered text.  A cell is a string, or ``("ref", row, col)`` for a cell that
         spans rows or columns: it repeats the cell placed at (row, col) in the grid
-        but is not printed again."""
+        but is not printed again.  ``page_top``: the rows open a page whose previous
+        page ended with the previous table."""
         out: list[str] = []
         grid: list[list[Cell]] = []
         p = pos
@@ -193,7 +195,9 @@ class TableBuilder:
         texts = [[c.text for c in row] for row in grid]
         head = _any_header(texts)
         prev = self._tables[-1] if self._tables else None
-        if (head is None and continuation and prev is not None and prev.header_row is not None
+        repeated = (page_top and head is not None and prev is not None and head[0] == prev.header_row
+                    and texts[: head[0] + 1] == [[c.text for c in r] for r in prev.rows[: head[0] + 1]])
+        if ((head is None or repeated) and continuation and prev is not None and prev.header_row is not None
                 and len(grid[0]) == len(prev.roles)):
             prev.rows.extend(grid)
             prev.span = (prev.span[0], pos + len(text))
