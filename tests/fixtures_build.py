@@ -311,6 +311,96 @@ def render_table_pdf(rows: list[list[str]], header: list[str], title: str,
     return buf.getvalue()
 
 
+def render_broken_rows_pdf(rows: list[list[str]], header: list[str], title: str, *,
+                           repeat_header: bool = True, widths: list[float] | None = None,
+                           font_size: float = 9, rows_top: float = 0, breaks: list | None = None) -> bytes:
+    """A ruled task table laid out as Word prints one: each cell's text wrapped in its
+    column, every cell boxed, the table running over as many A4 pages as it needs, and
+    a row that does not fit at the foot of a page **broken there** — the lines that fit
+    stay (the row's cells closed by a rule at the page foot), the rest of each cell
+    continues in the same column at the top of the next page (under the repeated header
+    row when ``repeat_header``).  Short cells (number, units, deadline) end on the first
+    page, so their continuation is empty.  ``rows_top`` lowers the table on the first
+    page (a different place for the break).  Each row broken is appended to ``breaks``
+    as ``(row index, [cell text left on the first page …], [cell text continued …])``."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    width, height = A4
+    widths = widths or [30, 220, 80, 90, 70][: len(header)]
+    left, top, bottom, pad = (width - sum(widths)) / 2, 60, 60, 4
+    leading = font_size * 1.4
+
+    def wrap(text: str, w: float) -> list[str]:
+        out, cur = [], ""
+        for ch in text:
+            if cur and pdfmetrics.stringWidth(cur + ch, font, font_size) > w - 2 * pad:
+                out.append(cur)
+                cur = ch
+            else:
+                cur += ch
+        return out + [cur] if cur else out
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    n = 1
+
+    def new_page() -> float:
+        nonlocal n
+        c.setFont(font, 10)
+        c.drawCentredString(width / 2, 30, f"— {n} —")
+        c.showPage()
+        n += 1
+        return height - top
+
+    def draw_row(cells: list[list[str]], y: float) -> float:
+        h = max(1, max(len(ls) for ls in cells)) * leading + 2 * pad
+        x = left
+        c.setFont(font, font_size)
+        for ls, w in zip(cells, widths):
+            c.rect(x, y - h, w, h, stroke=1, fill=0)
+            for k, line in enumerate(ls):
+                c.drawString(x + pad, y - pad - font_size - k * leading, line)
+            x += w
+        return y - h
+
+    y = height - top - rows_top
+    c.setFont(font, 14)
+    c.drawString(left, y, title)
+    y -= 28
+    head = [wrap(h, w) for h, w in zip(header, widths)]
+    y = draw_row(head, y)
+    for r, row in enumerate(rows):
+        cells = [wrap(t, w) for t, w in zip(row, widths)]
+        while cells:
+            fit = int((y - bottom - 2 * pad) / leading)
+            need = max(len(ls) for ls in cells)
+            if need <= fit:
+                y = draw_row(cells, y)
+                break
+            if fit < 2:  # not even two lines: the whole row goes to the next page
+                y = new_page()
+                if repeat_header:
+                    y = draw_row(head, y)
+                continue
+            y = draw_row([ls[:fit] for ls in cells], y)
+            if breaks is not None:
+                breaks.append((r, ["".join(ls[:fit]) for ls in cells], ["".join(ls[fit:]) for ls in cells]))
+            cells = [ls[fit:] for ls in cells]
+            y = new_page()
+            if repeat_header:
+                y = draw_row(head, y)
+    c.setFont(font, 10)
+    c.drawCentredString(width / 2, 30, f"— {n} —")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 # ---------------------------------------------------------------- HTML
 
 TASK_HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]

@@ -10,7 +10,7 @@ import policyparse
 from policyparse.read import read_bytes
 from policyparse.read.pdf import furniture, is_page_number
 
-from fixtures_build import corpus_text, render_columns_pdf, render_pdf, render_table_pdf
+from fixtures_build import corpus_text, render_broken_rows_pdf, render_columns_pdf, render_pdf, render_table_pdf
 
 QUZHOU = corpus_text("quzhou_2024.txt")
 HEADER = "衢州市人民政府办公室文件"
@@ -299,3 +299,80 @@ def test_gutters_are_found_between_text_columns_only():
     # one column with a right-aligned signature and date under it
     signed = one + [(400, 60, 540, 70.5), (430, 43, 540, 53.5), (56, 60, 200, 70.5), (56, 43, 150, 53.5)]
     assert find_gutters(signed) == []
+
+
+# ---------------------------------------------------------------- a table row cut by a page break
+
+_UNIT_POOL = ["县人力资源和社会保障局", "县市场监督管理局", "县住房和城乡建设局", "县自然资源局", "县财政局", "县税务局",
+              "县文化和旅游局", "县农业农村局"]
+
+
+def _broken_table(numbered: bool):
+    task = "推进重点改革事项落地见效，持续优化营商环境，确保各项措施落实到位，形成可复制可推广的经验做法。"
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    rows = [[str(i), f"第{i}项任务。{task * (i % 3)}到2025年新增市场主体{i}00户以上。",
+             "县发展和改革局" if i % 2 else "县行政审批服务管理局", "、".join(_UNIT_POOL[(i + k) % 8] for k in range(3)),
+             f"2024年{i % 12 + 1}月底前"] for i in range(1, 25)]
+    if not numbered:
+        header, rows = header[1:], [r[1:] for r in rows]
+    return header, rows
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+@pytest.mark.parametrize("numbered, rows_top", [(True, 40), (True, 88), (False, 96)])
+def test_table_row_cut_by_a_page_break_is_one_measure(repeat_header, numbered, rows_top):
+    from policyparse.pipeline import parse_source
+
+    header, rows = _broken_table(numbered)
+    title = "附件：重点任务清单"
+    breaks: list = []
+    # without a 序号 column only a cut task text is joined (see tables.continues_row): the
+    # unit column is wide enough there for the cut to fall in the task text alone
+    widths = [30, 220, 60, 70, 45] if numbered else [230, 60, 110, 60]
+    data = render_broken_rows_pdf(rows, header, title, repeat_header=repeat_header, widths=widths,
+                                  rows_top=rows_top, breaks=breaks)
+    assert breaks, "the fixture must cut a row at a page foot"
+    task_col = header.index("重点任务")
+    if numbered and rows_top == 88:  # the unit list runs longer than the task: only it is cut
+        assert any(cont[task_col + 2] and not cont[task_col] for _, _, cont in breaks)
+    src = read_bytes(data, "table.pdf")
+    assert src.text.count("\f") >= 1
+    pdf = parse_source(src)
+    txt = policyparse.parse_text("\n".join([title, "\t".join(header)] + ["\t".join(r) for r in rows]))
+    a = [_fields(m) for d in pdf.documents for m in d.measures]
+    b = [_fields(m) for d in txt.documents for m in d.measures]
+    assert len(b) == len(rows)
+    assert a == b
+    st = src.text
+    for t in src.tables:
+        for row in t.rows:
+            for c in row:
+                assert st[c.start : c.end] == c.text
+    for m in (m for d in pdf.documents for m in d.measures):
+        for u in m.units:
+            assert st[u.span[0] : u.span[1]] == u.name
+        for x in m.deadlines + m.quantities:
+            assert st[x.span[0] : x.span[1]] == x.text
+
+
+def test_which_row_continues_the_row_a_page_break_cut():
+    from policyparse.read.tables import continues_row, find_header
+
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    roles = find_header([header])[1]
+    last = ["7", "第7项任务。推进重点改革事项落地见效，持续优化", "县发改局", "县财政局、县人力资源和", "2024年7月底前"]
+    assert continues_row(roles, last, ["", "营商环境。", "", "", ""])
+    assert continues_row(roles, last, ["", "营商环境。", "", "社会保障局", ""])
+    assert continues_row(roles, last, ["", "", "", "社会保障局", ""])  # only the unit list was cut
+    assert not continues_row(roles, last, ["8", "第8项任务。优化服务。", "县住建局", "", "长期坚持"])  # a new row
+    assert not continues_row(roles, header, ["", "营商环境。", "", "", ""])  # the header is no row to continue
+    # a sub-heading across the table: its text in the first cell
+    assert not continues_row(roles, last, ["二、优化政务服务", "", "", "", ""])
+    # a row under a merged 牵头单位 cell, not printed again on the new page: it has a number
+    assert not continues_row(roles, last, ["8", "第8项任务。", "", "县住建局", "2024年8月底前"])
+    # it fills a cell the cut row left empty: a row of its own
+    assert not continues_row(roles, last[:3] + ["", last[4]], ["", "营商环境。", "", "县住建局", ""])
+    no_number = roles[1:]
+    assert continues_row(no_number, last[1:], ["营商环境。", "", "", ""])
+    # without numbers a cut unit list cannot be told from a new row under merged unit cells
+    assert not continues_row(no_number, last[1:], ["营商环境。", "", "社会保障局", ""])

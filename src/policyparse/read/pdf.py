@@ -12,6 +12,9 @@
   finds ruled tables by their lines and cuts them into cells; such a page's text is
   rebuilt from pdfplumber's positioned lines with each table row as one
   ``cell | cell | … |`` line, and the table's cells are kept with their offsets.
+* A task-table row that a page break cut in two (the rest of its cells at the top of
+  the next page, under the repeated header or not) is joined into one row, printed
+  before the page's ``\\f`` (:func:`.pdftables.join_broken_rows`).
 * Running headers and footers and page numbers are found by what repeats among the
   first and last lines of the pages (digits counted as one symbol) and by the
   page-number patterns of grammars/pdf.yaml, and are dropped.
@@ -303,6 +306,10 @@ def read_pdf(data: bytes, *, timeout: float | None = None):
         while kept and kept[0][0] == "line" and not str(kept[0][1]).strip():
             kept.pop(0)
         pages_kept.append(kept)
+    if layout:
+        from .pdftables import join_broken_rows
+
+        join_broken_rows(pages_kept)
     parts: list[str] = []
     pos = 0
     for p, kept in enumerate(pages_kept):

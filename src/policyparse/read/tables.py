@@ -143,6 +143,34 @@ def find_header(rows: list[list[str]], look: int = 4) -> tuple[int, list[str | N
     return None
 
 
+_KEY_ROLES = ("lead", "responsible", "cooperating", "responsible_first_leads", "deadline")
+
+
+def continues_row(roles: list[str | None], last: list[str], row: list[str]) -> bool:
+    """Whether ``row``, the first data row of a task table's part on a new page, is the
+    rest of ``last``, the row the page break cut (a PDF prints what did not fit of each
+    cell at the top of the next page, under the repeated header if there is one).
+
+    The rest of a row goes on with cells that ``last`` has begun — its task text, a long
+    list of units — and fills no cell that ``last`` left empty.  It leaves empty the
+    cells that ended on the first page: always the 序号 cell, which ``last`` has; in a
+    table without one, every unit and deadline cell (there a row is joined only when the
+    break cut its task text alone).  A new row has its number; a sub-heading row across
+    the table holds its text in the first cell."""
+    if not (len(roles) == len(last) == len(row)) or header_roles(last) is not None:
+        return False
+    filled = [i for i, c in enumerate(row) if c.strip()]
+    if not filled or any(not last[i].strip() for i in filled):
+        return False
+    if not any(roles[i] in ("task", "detail") + _KEY_ROLES for i in filled):
+        return False
+    if "number" in roles:
+        i = roles.index("number")
+        return not row[i].strip() and bool(last[i].strip())
+    keys = [i for i, r in enumerate(roles) if r in _KEY_ROLES]
+    return bool(keys) and not any(row[i].strip() for i in keys) and any(last[i].strip() for i in keys)
+
+
 class TableBuilder:
     """Renders rows as ``source_text`` lines and remembers every cell's span.
 
