@@ -319,8 +319,13 @@ def _broken_table(numbered: bool):
 
 
 @pytest.mark.parametrize("repeat_header", [True, False])
-@pytest.mark.parametrize("numbered, rows_top", [(True, 40), (True, 88), (False, 96)])
-def test_table_row_cut_by_a_page_break_is_one_measure(repeat_header, numbered, rows_top):
+@pytest.mark.parametrize("numbered, rows_top, cut", [
+    (True, 40, "重点任务"),
+    (True, 88, "配合单位"),  # the unit list runs longer than the task: only it is cut
+    (True, 0, "完成时限"),  # a narrow deadline column: 2024年12 | 月底前
+    (False, 96, "重点任务"),
+])
+def test_table_row_cut_by_a_page_break_is_one_measure(repeat_header, numbered, rows_top, cut):
     from policyparse.pipeline import parse_source
 
     header, rows = _broken_table(numbered)
@@ -328,13 +333,12 @@ def test_table_row_cut_by_a_page_break_is_one_measure(repeat_header, numbered, r
     breaks: list = []
     # without a 序号 column only a cut task text is joined (see tables.continues_row): the
     # unit column is wide enough there for the cut to fall in the task text alone
-    widths = [30, 220, 60, 70, 45] if numbered else [230, 60, 110, 60]
+    widths = {"重点任务": [30, 220, 60, 70, 45], "配合单位": [30, 220, 60, 70, 45],
+              "完成时限": [30, 230, 60, 80, 28]}[cut] if numbered else [230, 60, 110, 60]
     data = render_broken_rows_pdf(rows, header, title, repeat_header=repeat_header, widths=widths,
                                   rows_top=rows_top, breaks=breaks)
-    assert breaks, "the fixture must cut a row at a page foot"
-    task_col = header.index("重点任务")
-    if numbered and rows_top == 88:  # the unit list runs longer than the task: only it is cut
-        assert any(cont[task_col + 2] and not cont[task_col] for _, _, cont in breaks)
+    col = header.index(cut)
+    assert any(first[col] and cont[col] for _, first, cont in breaks), "the fixture must cut that cell"
     src = read_bytes(data, "table.pdf")
     assert src.text.count("\f") >= 1
     pdf = parse_source(src)
