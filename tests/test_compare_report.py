@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -89,6 +90,32 @@ def test_report_csv_has_every_section(data):
     assert all(r["number"] == "" for r in rows if r["section"] != "quantity")
 
 
+def _cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "policyparse.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_one_plan_warns_and_the_page_says_so(tmp_path):
+    out = tmp_path / "one.html"
+    r = _cli("compare", str(plan("xinfu").path), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "policyparse: warning: only one plan to compare (忻府区)" in r.stderr
+
+
+def test_an_output_directory_is_refused_before_any_input_is_read(tmp_path):
+    # the input does not exist: had it been read first, its error would come first
+    r = _cli("compare", str(tmp_path / "missing.txt"), "-o", str(tmp_path) + "/")
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"policyparse: error: {tmp_path}/: cannot write: is a directory"
+    r = _cli("compare", str(tmp_path / "missing.txt"), "-o", str(tmp_path))
+    assert r.returncode == 2 and "missing.txt" not in r.stderr and "is a directory" in r.stderr
+    (tmp_path / "f").write_text("x")
+    r = _cli("diff", str(tmp_path / "missing.txt"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "f" / "x.html"))
+    assert r.returncode == 2 and "missing.txt" not in r.stderr and "is not a directory" in r.stderr
+    r = _cli("compare", "--help")
+    assert "TF-IDF" in " ".join(r.stdout.split()) and "policyparse diff" in r.stdout
+
+
 def test_report_html_is_self_contained(data):
     html = report_html(data)
     assert set(re.findall(r'data-chart="([^"]+)"', html)) == CHARTS
@@ -119,8 +146,8 @@ def test_report_in_headless_chromium(tmp_path):
             pytest.fail("chromium is required in CI (.ci/run installs it)")
         pytest.skip("chromium not installed (apt-get install chromium); required in CI")
     out = tmp_path / "report.html"
-    r = subprocess.run([str(ROOT / ".venv" / "bin" / "policyparse") if (ROOT / ".venv/bin/policyparse").exists()
-                        else "policyparse", "compare", *(str(plan(n).path) for n in ("quzhou", "xiaodian", "wanbailin", "xinfu")),
+    r = subprocess.run([sys.executable, "-m", "policyparse.cli", "compare",
+                        *(str(plan(n).path) for n in ("quzhou", "xiaodian", "wanbailin", "xinfu")),
                         "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert r.returncode == 0, r.stderr
     dom = _run_chromium(exe, "--virtual-time-budget=5000", "--dump-dom", out.as_uri()).stdout

@@ -53,12 +53,30 @@ def _write(text: str, out: str | None) -> None:
         raise OutputError(f"{out}: cannot write: {e.strerror or e}") from None
 
 
+def check_output(out: str | None) -> None:
+    """Refuse, before any work, an output that cannot be a file: a directory, a name ending
+    in ``/``, or a path under a file.  (What only writing can tell — a full disk, a
+    read-only mount — is still reported by :func:`_write`.)"""
+    if not out:
+        return
+    import os
+
+    if os.path.isdir(out) or out.endswith(("/", os.sep)):
+        raise OutputError(f"{out}: cannot write: is a directory")
+    parent = os.path.dirname(os.path.abspath(out))
+    while parent and not os.path.exists(parent):
+        parent = os.path.dirname(parent)
+    if parent and not os.path.isdir(parent):
+        raise OutputError(f"{out}: cannot write: {parent} is not a directory")
+
+
 def output_path(s: str) -> str | None:
     """``-o`` as given; ``-`` is standard output, as for most Unix tools."""
     return None if s == "-" else s
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    check_output(args.output)
     from .errors import InputError
     from .pipeline import parse_source
     from .read import read_path
@@ -101,6 +119,7 @@ def _warn(plans) -> None:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    check_output(args.output)  # before the imports and the parsing
     from .compare.align import align
     from .compare.load import load_plans
     from .errors import InputError
@@ -134,6 +153,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    check_output(args.output)  # before the imports and the parsing, not after them
     from .compare.load import load_plans
     from .compare.report import report_csv, report_data
     from .errors import InputError
@@ -147,6 +167,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if not plans:
         return EXIT_BAD_INPUT
     _warn(plans)
+    if len(plans) == 1:
+        print(f"policyparse: warning: only one plan to compare ({plans[0].label}): the report has no "
+              "overlap between regions", file=sys.stderr)
     skipped = [(e.path or "", e.message) for e in errors]
     data = report_data(plans, _thresholds(args), skipped=skipped)
     if args.format == "json":
@@ -254,7 +277,13 @@ def build_parser() -> argparse.ArgumentParser:
     _align_flags(sd)
     sd.set_defaults(func=cmd_diff)
 
-    sc = sub.add_parser("compare", help="one report across many regions (HTML with charts, JSON or CSV)")
+    sc = sub.add_parser(
+        "compare", help="one report across many regions (HTML with charts, JSON or CSV)",
+        description="One report across many regions: topic coverage, measure overlap, deadlines, "
+                    "units and figures (HTML with charts, JSON or CSV). The overlap's same/related "
+                    "counts come from one TF-IDF index fitted over all the plans compared, so a "
+                    "pair's counts can differ from `policyparse diff` of the two plans alone, and "
+                    "between reports that compare different sets of plans.")
     sc.add_argument("files", nargs="+", help="notices or JSON written by parse; a file that cannot be read "
                     "is reported, left out of the report and makes the exit status 1")
     sc.add_argument("--format", choices=["html", "json", "csv"], default="html")
