@@ -21,6 +21,28 @@ from policyparse.compare.report_html import report_html
 from _compare_corpus import ROOT, plan
 
 REGIONS = {"小店区", "万柏林区", "忻府区", "衢州市"}
+# a plan that never states its year (6月底前 → --06-30), with one far deadline (2035) and
+# measures no topic is tagged on
+NOYEAR = """某某市某某区爱国卫生和垃圾分类工作方案
+
+为深入开展爱国卫生运动，推进生活垃圾分类，制定本方案。
+
+一、主要任务
+
+1.开展城乡环境卫生整治。组织各街道社区开展房前屋后卫生清理，清除卫生死角，整治乱堆乱放。6月底前完成老旧小区环境卫生集中整治。（区卫健委、区住建局按职责分工负责）
+
+2.推进生活垃圾分类。在全区居民小区设置分类投放点，居民小区垃圾分类覆盖率达到90%以上。9月底前实现机关单位垃圾分类全覆盖。（区城管局牵头，各街道负责）
+
+3.开展病媒生物防制。春秋两季集中开展灭鼠、灭蚊、灭蝇、灭蟑活动，病媒生物密度控制水平达到国家C级标准。（区疾控中心负责）
+
+4.加强健康知识普及。利用社区宣传栏开展健康教育活动，到2035年前开展健康讲座不少于20场。（区卫健委负责）
+
+5.开展植树绿化行动。组织全民义务植树，全年新增绿地面积5万平方米。12月底前完成河道两侧绿化提升。（区园林局负责）
+
+二、保障措施
+
+6.加强宣传动员。通过多种形式宣传爱国卫生运动。（区委宣传部负责）
+"""
 CHARTS = {"topic-coverage", "overlap-matrix", "deadline-timeline", "top-units", "quantities-by-topic"}
 
 
@@ -53,6 +75,14 @@ def test_a_plans_headline_goals_are_in_the_report_beside_its_measures(data):
     assert ("忻府区", "2025-12-31") in timeline and ("小店区", "2025-12-31") in timeline
 
 
+def test_roles_are_listed_in_one_order(data):
+    order = {r: i for i, r in enumerate(("lead", "responsible", "cooperating"))}
+    assert any(len(u["roles"]) > 1 for us in data["units"].values() for u in us)
+    for us in data["units"].values():
+        for u in us:
+            assert list(u["roles"]) == sorted(u["roles"], key=order.__getitem__)
+
+
 def test_the_unit_table_counts_one_body_spelled_two_ways_once(tmp_path):
     """A plan that names its market regulator 区市场监管局 in two measures and 太谷区市场监督管理局
     in a third, its tax bureau 区税务局 and 国家税务总局太谷区税务局: one row each, shown as the
@@ -79,15 +109,39 @@ def test_report_csv_has_every_section(data):
     rows = list(csv.DictReader(io.StringIO(report_csv(data))))
     assert {r["section"] for r in rows} >= {"region", "topic_coverage", "overlap"}
     assert {r["region"] for r in rows if r["section"] == "region"} == REGIONS
-    same = [r for r in rows if r["section"] == "overlap" and r["key"] == "same" and "小店区" in r["region"]
-            and "万柏林区" in r["region"]]
+    # a region row per count the JSON has (measures and documents)
+    assert {(r["region"], r["key"], int(r["value"])) for r in rows if r["section"] == "region"} == {
+        (x["region"], k, x[k]) for x in data["regions"] for k in ("measures", "documents")}
+    # the overlap: one row per pair and relation, the pair in region_a, region_b (no region)
+    ov = [r for r in rows if r["section"] == "overlap"]
+    assert all(r["region"] == "" for r in ov)
+    assert sorted((r["region_a"], r["region_b"], r["key"], int(r["value"])) for r in ov) == sorted(
+        (o["a"], o["b"], rel, o[rel]) for o in data["overlap"] for rel in ("same", "related"))
+    same = [r for r in ov if r["key"] == "same" and {r["region_a"], r["region_b"]} == {"小店区", "万柏林区"}]
     assert int(same[0]["value"]) >= 12
+    assert all(r["region_a"] == r["region_b"] == "" for r in rows if r["section"] != "overlap")
     # a quantity row carries its figure as numbers, as the JSON does
     qrows = [r for r in rows if r["section"] == "quantity"]
     assert len(qrows) == len(data["quantities"])
     for r, q in zip(qrows, data["quantities"]):
         assert (float(r["number"]), r["unit"], r["comparator"], r["kind"]) == (q["value"], q["unit"], q["comparator"], q["kind"])
     assert all(r["number"] == "" for r in rows if r["section"] != "quantity")
+    # the measures without a topic and the number of units named, also when 0
+    assert {(r["region"], int(r["value"])) for r in rows if r["section"] == "topic_coverage" and r["key"] == "(no topic)"} \
+        == set(data["no_topic"].items())
+    assert {(r["region"], int(r["value"])) for r in rows if r["section"] == "units_named"} == set(data["units_named"].items())
+    assert data["units_named"]["忻府区"] == 0 and data["units"]["忻府区"] == []
+
+
+def test_a_region_name_with_a_bar_stays_one_cell_in_the_csv(tmp_path):
+    from policyparse.compare.load import load_plan
+
+    path = tmp_path / "p.txt"
+    path.write_text(NOYEAR, encoding="utf-8")
+    a, b = load_plan(str(path), label="海南省|保亭黎族苗族自治县"), load_plan(str(path), label="A|B")
+    d = report_data([a, b])
+    ov = [r for r in csv.DictReader(io.StringIO(report_csv(d))) if r["section"] == "overlap"]
+    assert {(r["region_a"], r["region_b"]) for r in ov} == {("海南省|保亭黎族苗族自治县", "A|B")}
 
 
 def _cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:

@@ -15,6 +15,8 @@ from .load import Plan
 from .similarity import Index, unit_function
 
 GOALS = "目标"  # the `measure` of a goal's deadline or figure in the report
+ROLES = ("lead", "responsible", "cooperating")  # the order roles are listed in
+NO_TOPIC = "(no topic)"  # the CSV key of the measures no topic was tagged on
 
 
 def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int = 8,
@@ -45,6 +47,7 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
 
     deadlines = []
     units: dict[str, list[dict]] = {}
+    units_named: dict[str, int] = {}
     quantities = []
     for p in plans:
         # units by function (unit_function: 区市场监管局 and 太谷区市场监督管理局 are one body),
@@ -77,8 +80,10 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
             for q in doc.goals.quantities:
                 topics_q = tag_topics(working(q.metric)) if q.metric else []
                 quantities.append(_figure(p.label, topics_q[0] if topics_q else "其他", q, GOALS, f"d{di}-goals"))
-        units[p.label] = [{"unit": printed[n].most_common(1)[0][0], "measures": k, "roles": dict(roles[n])}
+        units[p.label] = [{"unit": printed[n].most_common(1)[0][0], "measures": k,
+                           "roles": {r: roles[n][r] for r in ROLES if roles[n][r]}}
                           for n, k in uc.most_common(top_units)]
+        units_named[p.label] = len(uc)
     deadlines.sort(key=lambda d: (d["region"], d["date"][-5:] if d["date"].startswith("--") else d["date"]))
 
     return {
@@ -86,9 +91,12 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
                      "documents": len(p.result.documents)} for p in plans],
         "topics": topics,
         "topic_coverage": {r: {t: coverage[r][t] for t in topics} for r in regions},
+        "no_topic": {p.label: sum(1 for it in p.items if not it.topics) for p in plans},
         "overlap": overlap,
         "deadlines": deadlines,
         "units": units,
+        "units_named": units_named,
+        "top_units": top_units,
         "quantities": quantities,
         "thresholds": {k: v for k, v in th.__dict__.items()},
         "skipped": [{"path": path, "error": problem} for path, problem in skipped or []],
@@ -107,10 +115,12 @@ def _figure(region: str, topic: str, q, measure: str, id_: str) -> dict:
 
 def report_csv(data: dict) -> str:
     """Long format: section, region, key, value, detail; a quantity row also carries its
-    figure as numbers (number, number_max, unit, comparator, kind)."""
+    figure as numbers (number, number_max, unit, comparator, kind), an overlap row its two
+    regions in region_a, region_b (and no region)."""
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\n")
-    header = ["section", "region", "key", "value", "detail", "number", "number_max", "unit", "comparator", "kind"]
+    header = ["section", "region", "key", "value", "detail", "number", "number_max", "unit", "comparator", "kind",
+              "region_a", "region_b"]
 
     def row(cells: list) -> None:  # every row as wide as the header
         out.writerow(list(cells) + [""] * (len(header) - len(cells)))
@@ -118,14 +128,18 @@ def report_csv(data: dict) -> str:
     row(header)
     for r in data["regions"]:
         row(["region", r["region"], "measures", r["measures"], r["path"]])
+        row(["region", r["region"], "documents", r["documents"], r["path"]])
     for region, cov in data["topic_coverage"].items():
         for t, n in cov.items():
             row(["topic_coverage", region, t, n, ""])
+        row(["topic_coverage", region, NO_TOPIC, data["no_topic"][region], ""])
     for o in data["overlap"]:
         for rel in ("same", "related"):
-            row(["overlap", f"{o['a']}|{o['b']}", rel, o[rel], ""])
+            row(["overlap", "", rel, o[rel], ""] + [""] * 5 + [o["a"], o["b"]])
     for d in data["deadlines"]:
         row(["deadline", d["region"], d["date"], d["text"], d["measure"]])
+    for region, n in data["units_named"].items():
+        row(["units_named", region, "units", n, ""])
     for region, us in data["units"].items():
         for u in us:
             row(["unit", region, u["unit"], u["measures"], ";".join(f"{k}:{v}" for k, v in u["roles"].items())])
