@@ -11,16 +11,27 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
+from dataclasses import replace
+from html import escape, unescape
+from itertools import combinations
 from pathlib import Path
 
 import pytest
 
+from policyparse.compare import charts
+from policyparse.compare.charts import delta_e
 from policyparse.compare.report import report_csv, report_data
 from policyparse.compare.report_html import report_html
 
 from _compare_corpus import ROOT, plan
 
 REGIONS = {"小店区", "万柏林区", "忻府区", "衢州市"}
+# names that do not fit a chart's margin, one with markup, one with the CSV's old separator
+LONG = ["内蒙古自治区呼伦贝尔市莫力达瓦达斡尔族自治旗", "伊犁哈萨克自治州察布查尔锡伯自治县",
+        "海南省|保亭黎族苗族自治县", "湖南省湘西土家族苗族自治州<b>吉首市</b>"]
+SHORT = ["潞州区", "上党区", "平城区", "湖州市", "晋城市", "金华市", "榆次区", "尧都区", "丽水市", "离石区",
+         "朔城区", "尖草坪区", "台州市", "五台县", "郊区"]
 # a plan that never states its year (6月底前 → --06-30), with one far deadline (2035) and
 # measures no topic is tagged on
 NOYEAR = """某某市某某区爱国卫生和垃圾分类工作方案
@@ -144,6 +155,193 @@ def test_a_region_name_with_a_bar_stays_one_cell_in_the_csv(tmp_path):
     assert {(r["region_a"], r["region_b"]) for r in ov} == {("海南省|保亭黎族苗族自治县", "A|B")}
 
 
+def _relabel(p, label: str):
+    """A plan under another region's name (new items: the index keys items by identity)."""
+    from policyparse.compare.load import Plan
+
+    return Plan(path=p.path, label=label, result=p.result, items=[replace(it, plan=label) for it in p.items])
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """A 20-region report: the four plans under 19 names (four too long for a margin; 忻府区's
+    copies name no units), and a plan without a year, with a 2035 deadline."""
+    from policyparse.compare.load import load_plan
+
+    base = [plan(n) for n in ("quzhou", "xiaodian", "wanbailin", "xinfu")]
+    plans = [_relabel(base[i % 4], name) for i, name in enumerate(LONG + SHORT)]
+    path = tmp_path_factory.mktemp("noyear") / "noyear.txt"
+    path.write_text(NOYEAR, encoding="utf-8")
+    plans.append(load_plan(str(path), label="某某区"))
+    d = report_data(plans)
+    return d, report_html(d)
+
+
+def _svg(html: str, name: str) -> str:
+    return re.search(rf'<svg class="chart" data-chart="{name}".*?</svg>', html, re.S).group(0)
+
+
+def _titles(fragment: str) -> list[str]:
+    return [unescape(t) for t in re.findall(r"<title>(.*?)</title>", fragment, re.S)]
+
+
+def test_every_region_has_a_colour_of_its_own(many):
+    d, html = many
+    regions = [r["region"] for r in d["regions"]]
+    assert len(regions) == 20
+    legend = re.search(r'<div class="legend">(.*?)</div>', html).group(1)
+    colour = {unescape(r): c for r, c in re.findall(r'data-region="([^"]*)" data-colour="([^"]*)"', legend)}
+    assert list(colour) == regions
+    assert len(set(colour.values())) == 20
+    # far enough apart to tell (CIE76 ΔE; about 2.3 is just noticeable)
+    assert min(delta_e(a, b) for a, b in combinations(colour.values(), 2)) > 15
+    # each unit bar: its region's colour, its region in its label (tooltip when the label is cut)
+    units = _svg(html, "top-units")
+    bars_ = re.findall(r'<rect [^>]*fill="([^"]+)"><title>(.*?)</title>', units)
+    assert bars_
+    seen = set()
+    for fill, title in bars_:
+        region = unescape(title).rsplit(": ", 1)[0].rsplit(" · ", 1)[1]
+        assert fill == colour[region], title
+        seen.add(region)
+    assert seen == set(regions)  # also the regions that name no units: (no units named)
+    # each timeline dot: its row's colour
+    for region, fill in re.findall(r'<g data-region="([^"]*)" data-date="[^"]*" data-count="\d+"><title>.*?</title>'
+                                   r'<circle [^>]*fill="([^"]+)"', _svg(html, "deadline-timeline"), re.S):
+        assert fill == colour[unescape(region)]
+
+
+def test_palette_is_distinct_at_any_count_and_colour_blind_tolerant_for_eight():
+    for n in (1, 8, 9, 20, 40, 300):
+        p = charts.palette(n)
+        assert len(p) == n and len(set(p)) == n
+        assert p[: min(n, 8)] == charts.palette(8)[: min(n, 8)]  # the first colours never change
+    # the first eight stay apart for a protan, deutan or tritan viewer (Machado et al. 2009,
+    # severity 1, in linear RGB)
+    sims = {"protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+            "deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+            "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]}
+
+    def simulate(h: str, m) -> str:
+        lin = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4
+               for c in (int(h[i:i + 2], 16) for i in (1, 3, 5))]
+        out = [min(1.0, max(0.0, sum(m[i][k] * lin[k] for k in range(3)))) for i in range(3)]
+        srgb = [12.92 * v if v <= 0.0031308 else 1.055 * v ** (1 / 2.4) - 0.055 for v in out]
+        return "#" + "".join(f"{round(v * 255):02x}" for v in srgb)
+
+    for name, m in sims.items():
+        seen = [simulate(c, m) for c in charts.palette(8)]
+        assert min(delta_e(a, b) for a, b in combinations(seen, 2)) > 12, name
+
+
+def test_the_timeline_keeps_year_unknown_dates_off_the_axis_and_a_far_date_at_its_edge(many):
+    d, html = many
+    tl = _svg(html, "deadline-timeline")
+    dots = [(unescape(r), dt, int(n)) for r, dt, n in re.findall(r'<g data-region="([^"]*)" data-date="([^"]*)" data-count="(\d+)"', tl)]
+    assert dots and all(re.fullmatch(r"\d{4}-\d\d-\d\d", dt) for _, dt, _ in dots)
+    # year unknown: counted apart, per region
+    undated = Counter(x["region"] for x in d["deadlines"] if x["date"].startswith("--"))
+    assert undated["某某区"] >= 3
+    assert {unescape(r): int(n) for r, n in re.findall(r'<g data-region="([^"]*)" data-undated="(\d+)"', tl)} == dict(undated)
+    assert "year not stated" in tl
+    # the axis spans the bulk: 2035 is beyond its edge, marked with its year
+    ticks = [int(t[:4]) for t in re.findall(r'data-tick="([^"]+)"', tl)]
+    years = sorted(int(x["date"][:4]) for x in d["deadlines"] if not x["date"].startswith("--"))
+    assert years[-1] == 2035 and max(ticks) < 2035 and max(ticks) >= years[-2]
+    beyond = re.findall(r'data-region="([^"]*)" data-beyond="([^"]*)"><title>.*?</title>([^<]*)</text>', tl, re.S)
+    assert [(unescape(r), b, unescape(t)) for r, b, t in beyond] == [("某某区", "2035-12-31", "▸ 2035")]
+    # every dated deadline is a dot on the axis or a mark beyond it, one dot per region
+    # and date, whose number is the count of deadlines that day
+    on_axis = Counter((x["region"], x["date"]) for x in d["deadlines"]
+                      if not x["date"].startswith("--") and x["date"] != "2035-12-31")
+    assert {(r, dt): n for r, dt, n in dots} == dict(on_axis)
+    assert max(on_axis.values()) >= 9
+    for r, dt, n in dots:
+        if n > 1:
+            assert re.search(rf'data-date="{dt}" data-count="{n}">.*?<text [^>]*>{n}</text></g>', tl, re.S)
+    # the table: a month per dated deadline, the year-unknown ones in their own column
+    table = re.search(r'<table class="deadlines">(.*?)</table>', html, re.S).group(1)
+    assert "--06" not in re.sub(r"\(--\d\d-\d\d\)", "", table)
+    assert "6月底前 (--06-30)" in table
+
+
+def test_long_names_are_cut_with_the_whole_name_in_a_tooltip(many):
+    d, html = many
+    for name in ("topic-coverage", "overlap-matrix", "deadline-timeline"):
+        svg = _svg(html, name)
+        titles = _titles(svg)
+        for r in LONG:  # printed whole, or cut with … and whole in its tooltip
+            whole = f">{escape(r)}</text>" in svg
+            assert whole or (r in titles and re.search(rf"</title>{re.escape(escape(charts.fit(r)))}</text>", svg)), (name, r)
+        assert charts.fit(LONG[0]) != LONG[0] and f">{escape(LONG[0])}</text>" not in svg
+    units = _svg(html, "top-units")
+    assert any(t.endswith(" · " + LONG[0]) or t.endswith(" · " + LONG[0] + ": 0") for t in _titles(units))
+
+
+def test_the_page_states_its_caps_and_shows_what_is_missing(many):
+    d, html = many
+    regions = [r["region"] for r in d["regions"]]
+    # topic coverage: a (no topic) row
+    cov = re.search(r'<table class="coverage">(.*?)</table>', html, re.S).group(1)
+    row = re.search(r"<tr><td>\(no topic\)</td>(.*?)</tr>", cov).group(1)
+    assert [int(x) for x in re.findall(r"<td>(\d+)</td>", row)] == [d["no_topic"][r] for r in regions]
+    assert d["no_topic"]["某某区"] >= 1
+    # units: every region's rows (or "(no units named)"), as many as the JSON, "k of N named"
+    units = re.search(r'<table class="units">(.*?)</table>', html, re.S).group(1)
+    for r in regions:
+        cells = re.findall(rf"<tr><td>{re.escape(escape(r))}( \(\d+ of \d+\))?</td><td>([^<]*)</td>", units)
+        if d["units"][r]:
+            assert len(cells) == len(d["units"][r]) and cells[0][0] == f" ({len(d['units'][r])} of {d['units_named'][r]})"
+        else:
+            assert [c[1] for c in cells] == ["(no units named)"]
+    per = re.search(r"The chart shows each region's (\d+) units", html)
+    assert per and f"the table and the JSON each region's {d['top_units']}" in html
+    # figures: each with its kind, none left out of the table; the chart's topics stated
+    q = re.search(r'<table class="quantities">(.*?)</table>', html, re.S).group(1)
+    head = re.findall(r"<th>(.*?)</th>", q)[1:]
+    rows = {unescape(t): re.findall(r"<td>(.*?)</td>", cells) for t, cells in
+            re.findall(r"<tr><td>([^<]*)</td>(.*?)</tr>", q)}
+    assert len(rows) == len({x["topic"] for x in d["quantities"]})
+    for x in d["quantities"]:
+        cell = rows[x["topic"]][head.index(escape(x["region"]))]
+        kind = next(k for k in cell.split("<b>")[1:] if k.startswith(x["kind"] + "</b>"))
+        assert escape(x["shown"]) in kind.split("<br>")[0]
+    m = re.search(r"The chart shows the (\d+) topics with most figures, of (\d+)", html)
+    shown_topics = {t.split(" · ")[0] for t in _titles(_svg(html, "quantities-by-topic"))[1:]}
+    assert m and int(m.group(1)) == len(shown_topics) and int(m.group(2)) == len(rows)
+    assert "figures named (targets, limits, incentives, thresholds)" in _svg(html, "quantities-by-topic")
+    assert "measures naming the unit" in _svg(html, "top-units")
+    assert " …" not in q
+
+
+def test_roles_in_one_order_and_measure_numbers_in_one_width(data):
+    html = report_html(data)
+    order = {r: i for i, r in enumerate(("lead", "responsible", "cooperating"))}
+    roles = re.findall(r"<td>((?:lead|responsible|cooperating) \d+(?:, (?:lead|responsible|cooperating) \d+)*)</td>", html)
+    assert any("," in r for r in roles)
+    for r in roles:
+        names = re.findall(r"[a-z]+", r)
+        assert names == sorted(names, key=order.__getitem__), r
+    # the same pairs: （一） whether the plan prints （一） or (一)
+    printed = [e[k].split(" ")[0] for o in data["overlap"] for e in o["examples"] if e["relation"] == "same" for k in "ab"]
+    assert any("(" in n for n in printed)  # the plans do print both
+    pairs = re.search(r'<table class="pairs">(.*?)</table>', html, re.S).group(1)
+    numbers = [c.split(" ")[0] for c in re.findall(r"<td>([^<]*)</td>", pairs)[3::6] + re.findall(r"<td>([^<]*)</td>", pairs)[4::6]]
+    assert numbers and not any("(" in n or ")" in n for n in numbers)
+    assert any("（" in n for n in numbers)
+
+
+def test_the_overlap_note_explains_the_cells_and_the_shared_index(data):
+    html = report_html(data)
+    note = re.search(r"<h2>Measure overlap</h2>(.*?)<svg", html, re.S).group(1)
+    assert "On the diagonal: the region's number of measures" in note
+    assert "2 × same + related" in note
+    assert "TF-IDF" in note and "policyparse diff" in note
+    # the diagonal does print the measures
+    for r in data["regions"]:
+        assert f">{r['measures']}</text>" in _svg(html, "overlap-matrix")
+
+
 def _cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "policyparse.cli", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=300)
@@ -154,6 +352,7 @@ def test_one_plan_warns_and_the_page_says_so(tmp_path):
     r = _cli("compare", str(plan("xinfu").path), "-o", str(out))
     assert r.returncode == 0, r.stderr
     assert "policyparse: warning: only one plan to compare (忻府区)" in r.stderr
+    assert "Only one plan was given" in out.read_text(encoding="utf-8")
 
 
 def test_an_output_directory_is_refused_before_any_input_is_read(tmp_path):
@@ -216,6 +415,8 @@ def test_report_in_headless_chromium(tmp_path):
         m = re.search(rf'<table class="{table}">(.*?)</table>', dom, re.S)
         assert m, table
         assert all(reg in m.group(1) for reg in REGIONS), table
+    n, overflow = _overflow(exe, out.read_text(encoding="utf-8"), tmp_path)
+    assert n > 100 and overflow == []
     art = ROOT / "tests" / "_artifacts"
     art.mkdir(exist_ok=True)
     shot = art / "report.png"
@@ -224,3 +425,48 @@ def test_report_in_headless_chromium(tmp_path):
     _run_chromium(exe, "--window-size=1280,2400", "--hide-scrollbars", f"--screenshot={shot}", out.as_uri())
     assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
     shutil.copy(shot, tmp_path / "report.png")
+
+
+# Every <text> of every chart, measured where Chromium draws it, against its <svg>'s box
+# (the viewBox; the charts keep its aspect ratio, so a scaled chart scales both).
+MEASURE = """<script>
+(function(){
+  var out=[], n=0;
+  document.querySelectorAll('svg.chart').forEach(function(svg){
+    var s=svg.getBoundingClientRect();
+    svg.querySelectorAll('text').forEach(function(t){
+      var r=t.getBoundingClientRect(); n++;
+      if(r.width===0&&r.height===0) return;
+      if(r.left<s.left-0.5||r.right>s.right+0.5||r.top<s.top-0.5||r.bottom>s.bottom+0.5)
+        out.push(svg.getAttribute('data-chart')+': '+t.textContent+' ['+[r.left-s.left,s.right-r.right,r.top-s.top,s.bottom-r.bottom].map(Math.round)+']');
+    });
+  });
+  document.body.setAttribute('data-texts', String(n));
+  document.body.setAttribute('data-overflow', JSON.stringify(out));
+})();
+</script></body>"""
+
+
+def _overflow(exe: str, html: str, tmp_path: Path) -> tuple[int, list[str]]:
+    """(texts measured, those reaching beyond their chart) in headless Chromium."""
+    import json
+
+    page = tmp_path / "measure.html"
+    page.write_text(html.replace("</body>", MEASURE), encoding="utf-8")
+    dom = _run_chromium(exe, "--window-size=1400,2000", "--virtual-time-budget=5000", "--dump-dom", page.as_uri()).stdout
+    body = re.search(r"<body[^>]*>", dom).group(0)
+    n = int(re.search(r'data-texts="(\d+)"', body).group(1))
+    return n, json.loads(unescape(re.search(r'data-overflow="([^"]*)"', body).group(1)))
+
+
+@pytest.mark.browser
+def test_twenty_regions_and_long_names_stay_inside_the_charts_in_chromium(many, tmp_path):
+    exe = _chromium()
+    if exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is required in CI (.ci/run installs it)")
+        pytest.skip("chromium not installed (apt-get install chromium); required in CI")
+    d, html = many
+    n, out = _overflow(exe, html, tmp_path)
+    assert n > 1000  # every chart's labels were measured
+    assert out == []
