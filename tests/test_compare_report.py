@@ -265,6 +265,18 @@ def test_the_timeline_keeps_year_unknown_dates_off_the_axis_and_a_far_date_at_it
     assert "6月底前 (--06-30)" in table
 
 
+def test_the_axis_leaves_out_only_a_few_far_dates():
+    def span(*dates: tuple[int, int]) -> tuple[int, int]:  # (year, how many deadlines at its end)
+        lo, hi = charts.axis_range([y * 12 + 11 for y, k in dates for _ in range(k)])
+        return lo // 12, hi // 12
+
+    assert span((2024, 30), (2035, 1)) == (2024, 2025)                      # one far date: at the edge
+    assert span((2015, 1), (2024, 30), (2040, 1)) == (2024, 2025)           # at either end
+    assert span((2022, 20), (2025, 20), (2027, 3), (2030, 4), (2035, 1)) == (2022, 2031)  # a 2030 plan stays
+    assert span((2024, 5), (2030, 5)) == (2024, 2031)                       # half the dates: not a tail
+    assert span((2024, 1), (2035, 1)) == (2024, 2036)                       # too few dates to tell
+
+
 def test_long_names_are_cut_with_the_whole_name_in_a_tooltip(many):
     d, html = many
     for name in ("topic-coverage", "overlap-matrix", "deadline-timeline"):

@@ -216,16 +216,30 @@ def _months(date: str) -> float | None:
     return y * 12 + (m - 1) + (d - 1) / 31
 
 
+OUTLIER_GAP = 48  # months: dates this far from all the others, and few, are off the axis
+
+
 def axis_range(months: list[float]) -> tuple[int, int]:
-    """The span of the time axis in whole years, as months since year 0: the bulk of the
-    dates (beyond 3 interquartile ranges of the quartiles, and at least two years past
-    them, a date is an outlier, drawn at the edge with its year)."""
+    """The span of the time axis in whole years, as months since year 0. It leaves out a
+    tail of dates (at either end) that :data:`OUTLIER_GAP` months or more separate from the
+    rest, when the tail holds at most a tenth of the dates: one 2035 among plans of
+    2024–2025 is drawn at the axis' edge with its year, not on an axis it would stretch."""
     v = sorted(months)
-    q1, q3 = v[len(v) // 4], v[(3 * len(v)) // 4]
-    reach = max(3 * (q3 - q1), 24)
-    inl = [x for x in v if q1 - reach <= x <= q3 + reach]
-    lo = int(inl[0] // 12) * 12
-    hi = (int(inl[-1] // 12) + 1) * 12
+    n, few = len(v), len(v) // 10
+    hi_i = n - 1
+    for i in range(n - 1, 0, -1):  # i: the first date of an upper tail of n - i dates
+        if n - i > few:
+            break
+        if v[i] - v[i - 1] >= OUTLIER_GAP:
+            hi_i = i - 1
+    lo_i = 0
+    for i in range(0, hi_i):  # i: the last date of a lower tail of i + 1 dates
+        if i + 1 > few:
+            break
+        if v[i + 1] - v[i] >= OUTLIER_GAP:
+            lo_i = i + 1
+    lo = int(v[lo_i] // 12) * 12
+    hi = (int(v[hi_i] // 12) + 1) * 12
     return lo, max(hi, lo + 12)
 
 
@@ -234,8 +248,8 @@ def timeline(name: str, regions: list[str], points: list[tuple[str, str, str]], 
     """One row per region, a dot per deadline date (region, ISO date or --MM-DD, tooltip).
 
     - Several deadlines of one region on one date: one dot, larger, with the count in it.
-    - A date far from the rest (:func:`axis_range`) is not on the axis: it is counted at
-      the axis' edge, ``▸ 2035``, so one 2035 deadline does not squash the others.
+    - A few dates far from the rest (:func:`axis_range`) are not on the axis: they are
+      counted at its edge, ``▸ 2035``, so one 2035 deadline does not squash the others.
     - A date without a year (``--06-30``) is never placed on the axis: the column "year not
       stated" counts them per region.
     Every dot carries ``data-date``; the year-not-stated counts ``data-undated``."""

@@ -149,8 +149,9 @@ def report_html(data: dict) -> str:
             dated[d["region"]][d["date"][:7]] += 1
     parts.append("<h2>Deadlines</h2>" + _legend(regions, colours))
     parts.append(_note(
-        "One dot per region and date; a number in a dot counts the deadlines on that date. Dates far "
-        "from the rest are not on the axis: they are counted at its edge with their year (▸ 2035). "
+        "One dot per region and date; a number in a dot counts the deadlines on that date. A few dates "
+        "four years or more from all the others (at most a tenth of them) are not on the axis: they are "
+        "counted at its edge with their year (▸ 2035). "
         "<b>year not stated</b>: deadlines such as 6月底前 in a plan that never states its year "
         "(<code>--06-30</code>) — counted apart, never placed in another plan's year."))
     parts.append(charts.timeline("deadline-timeline", regions,
