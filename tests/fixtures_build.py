@@ -287,15 +287,20 @@ def render_scanned_pdf(pages: int = 2) -> bytes:
 
 
 def render_table_pdf(rows: list[list[str]], header: list[str], title: str,
-                     repeat_header: bool = True, widths: list[float] | None = None) -> bytes:
+                     repeat_header: bool = True, widths: list[float] | None = None, *,
+                     split_in_row: bool = False, space_before: float = 0, valign: str = "TOP") -> bytes:
     """A PDF holding a ruled task table (for pdfplumber's table finder), over as many
-    pages as it takes; a row is not broken (see render_broken_rows_pdf)."""
+    pages as it takes, the table lowered by ``space_before`` on the first page.  A row
+    is not broken (see render_broken_rows_pdf) unless ``split_in_row``: then reportlab
+    (``Table(splitInRow=1)``) breaks a row that does not fit at the page foot, and draws
+    the cut open — the column rules run to the page foot and start again at the next
+    page's top, with no rule across them on either page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
@@ -303,11 +308,12 @@ def render_table_pdf(rows: list[list[str]], header: list[str], title: str,
     data = [[Paragraph(h, style) for h in header]]
     data += [[Paragraph(c, style) for c in r] for r in rows]
     widths = widths or [30, 200, 80, 80, 60][: len(header)]
-    t = Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
+    t = Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0, splitInRow=1 if split_in_row else 0)
     t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                           ("VALIGN", (0, 0), (-1, -1), valign)]))
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4).build([Paragraph(title, tstyle), t])
+    story = [Paragraph(title, tstyle)] + ([Spacer(1, space_before)] if space_before else []) + [t]
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
     return buf.getvalue()
 
 

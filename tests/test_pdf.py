@@ -380,3 +380,51 @@ def test_which_row_continues_the_row_a_page_break_cut():
     assert continues_row(no_number, last[1:], ["营商环境。", "", "", ""])
     # without numbers a cut unit list cannot be told from a new row under merged unit cells
     assert not continues_row(no_number, last[1:], ["营商环境。", "", "社会保障局", ""])
+
+
+# ---------------------------------------------------------------- a table row drawn open over a page break
+
+_SPLIT_UNITS = ["市政务办", "市政务服务热线中心", "市发改委", "市工信局", "市商务局", "市财政局", "市人社局", "市住建局"]
+
+
+@pytest.mark.parametrize("repeat_header, valign, space_before", [
+    (False, "MIDDLE", 0),  # the short cells (序号, units, deadline) sit in the part on the next page
+    (False, "TOP", 40),
+    (True, "TOP", 0),  # the rest under the repeated header, no rule between them
+    (True, "MIDDLE", 150),
+])
+def test_table_row_split_open_by_reportlab_is_one_measure(repeat_header, valign, space_before):
+    # reportlab's Table(splitInRow=1) breaks a row at the page foot and draws it open:
+    # no rule closes the part on the first page nor opens the rest on the next
+    import pypdfium2 as pdfium
+
+    from policyparse.pipeline import parse_source
+
+    detail = "建立企业诉求“接诉即办”闭环机制，对企业反映的问题实行台账管理、限时办结、跟踪回访，"
+    header = ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]
+    rows = [[str(i), f"第{i}项重点任务", f"{detail * (i % 3 + 1)}企业诉求办结率达到9{i % 10}%以上。",
+             "市工商联" if i % 2 else "市市场监管局", "、".join(_SPLIT_UNITS[(i + k) % 8] for k in range(2 + i % 4)),
+             f"2024年{i % 12 + 1}月底前"] for i in range(1, 21)]
+    title = "附件：重点任务清单"
+    data = render_table_pdf(rows, header, title, repeat_header, [30, 85, 170, 80, 80, 60], split_in_row=True,
+                            space_before=space_before, valign=valign)
+    doc = pdfium.PdfDocument(data)
+    pages = [_strip(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
+    assert any(not any(_strip(r[2]) in p for p in pages) for r in rows), "the fixture must cut a row"
+    src = read_bytes(data, "table.pdf")
+    pdf = parse_source(src)
+    txt = policyparse.parse_text("\n".join([title, "\t".join(header)] + ["\t".join(r) for r in rows]))
+    a = [_fields(m) for d in pdf.documents for m in d.measures]
+    b = [_fields(m) for d in txt.documents for m in d.measures]
+    assert len(b) == len(rows)
+    assert a == b
+    st = src.text
+    for t in src.tables:
+        for row in t.rows:
+            for c in row:
+                assert st[c.start : c.end] == c.text
+    for m in (m for d in pdf.documents for m in d.measures):
+        for u in m.units:
+            assert st[u.span[0] : u.span[1]] == u.name
+        for x in m.deadlines + m.quantities:
+            assert st[x.span[0] : x.span[1]] == x.text

@@ -286,11 +286,11 @@ def read_pdf(data: bytes, *, timeout: float | None = None):
                                 "the PDF reader")
     if not pages:
         raise InputError("PDF has no pages")
-    # each page as blocks: ("line", text, runs_on) or ("table", rows, False)
-    page_blocks: list[list[tuple[str, object, bool]]] = []
+    # each page as blocks: ("line", text, runs_on) or ("table", rows, pdftables.Cut)
+    page_blocks: list[list[tuple[str, object, object]]] = []
     for i, lines in enumerate(pages):
         if i in layout:
-            page_blocks.append([(k, v, False) for k, v in layout[i]])
+            page_blocks.append([(k, v, False if k == "line" else cut) for k, v, cut in layout[i]])
         else:
             page_blocks.append([("line", t, w) for (t, _), w in zip(lines, wrapped(lines))])
     lines_only = [[str(b[1]) if b[0] == "line" else "" for b in blocks] for blocks in page_blocks]
