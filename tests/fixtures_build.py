@@ -143,6 +143,10 @@ def render_columns_pdf(
     header: str | tuple[str, str] | None = "衢州市人民政府公报",
     footer: str | None = "— {n} —",
     footer_outside: bool = False,
+    below: list[tuple[str, str]] | None = None,
+    para_gap: bool = False,
+    balance: bool = True,
+    layout: list | None = None,
 ) -> bytes:
     """Render ``text`` as a government gazette (政府公报) prints a notice: the body in two
     columns per A4 page, each paragraph's first line indented two characters.
@@ -150,14 +154,25 @@ def render_columns_pdf(
     ``title`` lines form a one-column block above the body (centred across both
     columns); ``before`` is the end of another notice printed above it on the first page
     and ``after`` (with ``after_title``) one that starts below it on the last page — a
-    notice that ends mid-page has its last lines balanced over the two columns.
+    notice that ends mid-page has its last lines balanced over the two columns (unless
+    not ``balance``: then the left column is filled first, the right one holds the rest).
 
     ``order`` is the order the lines are drawn in the content stream: ``natural``
     (each column top to bottom, left column first), ``right_first`` (the right column
     first) or ``interleaved`` (row by row across the columns, as some typesetters write).
     ``header`` is centred, or a (left, right) pair over the two columns; the page number
     is centred, or with ``footer_outside`` in the outer corner (right on odd pages, left
-    on even ones)."""
+    on even ones).
+
+    ``below`` is set under the body's balanced columns on its last page, after a blank
+    line, one ``(kind, text)`` a paragraph: ``left`` a line over the left column only (a
+    short heading: indented two characters, not crossing the gutter), ``full`` a
+    paragraph wrapped at the page's text width (crossing the gutter), ``right`` a line
+    set flush right over the right column (a signature: a blank line before the first
+    one).  ``para_gap`` leaves a blank line after every paragraph of the body (dropped at
+    the top of a column).  ``layout`` receives every body line placed, blank lines too,
+    as ``(page, column, row, text)``, and each paragraph of ``below`` as ``(page, None,
+    index, text)``."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -181,19 +196,24 @@ def render_columns_pdf(
         out.append((cur, indent))
         return out
 
-    def flow(body: str) -> tuple[str, list[tuple[str, float]]]:
+    def flow(body: str, gap: bool = False) -> tuple[str, list[tuple[str, float]]]:
         lines = []
         for p in body.splitlines():
             if p.strip():
                 lines.extend(wrap(p.strip()))
-        return ("flow", lines)
+                if gap:
+                    lines.append(("", 0.0))
+        return ("flow", lines[:-1] if gap else lines)
 
     blocks: list[tuple[str, list]] = []
     if before:
         blocks.append(flow(before))
     if title:
         blocks.append(("span", title))
-    blocks.append(flow(text))
+    body = len(blocks)
+    blocks.append(flow(text, para_gap))
+    if below:
+        blocks.append(("below", below))
     if after:
         if after_title:
             blocks.append(("span", after_title))
@@ -203,6 +223,39 @@ def render_columns_pdf(
     placed: list[tuple[int, int, int, int, float, float, str, float]] = []
     page, y = 0, height - top
     for b, (kind, content) in enumerate(blocks):
+        if kind == "below":
+            if y - (len(content) + 8) * leading < bottom:
+                page, y = page + 1, height - top
+            y -= leading  # a blank line under the columns
+            signed = False
+            for k, (how, line) in enumerate(content):
+                if how == "full":
+                    rows = []  # wrapped at the page's text width
+                    cur, indent = "", 2 * font_size
+                    for ch in line:
+                        if cur and pdfmetrics.stringWidth(cur + ch, font, font_size) > width - 2 * margin_x - indent:
+                            rows.append((cur, indent))
+                            cur, indent = ch, 0.0
+                        else:
+                            cur += ch
+                    rows.append((cur, indent))
+                    for r, (t, ind) in enumerate(rows):
+                        placed.append((page, b, 0, k * 100 + r, margin_x + ind, y, t, font_size))
+                        y -= leading
+                    if layout is not None:
+                        layout.append((page, None, k, line))
+                    continue
+                if how == "right":
+                    y -= 0 if signed else leading
+                    signed = True
+                    x = width - margin_x - pdfmetrics.stringWidth(line, font, font_size)
+                else:
+                    x = margin_x + 2 * font_size
+                placed.append((page, b, 0, k * 100, x, y, line, font_size))
+                if layout is not None:
+                    layout.append((page, None, k, line))
+                y -= leading
+            continue
         if kind == "span":
             need = sum(1.8 * (16 if k == 0 else 12) for k in range(len(content))) + leading
             if y - need < bottom:
@@ -221,15 +274,21 @@ def render_columns_pdf(
             if cap <= 0:
                 page, y = page + 1, height - top
                 continue
-            if len(lines) <= 2 * cap:  # the end of the flow: balance the two columns
+            while lines and not lines[0][0]:  # no blank line at a column's top
+                lines.pop(0)
+            if len(lines) <= 2 * cap and balance:  # the end of the flow: balance the two columns
                 k = (len(lines) + 1) // 2
                 cols, lines = [lines[:k], lines[k:]], []
             else:
                 cols, lines = [lines[:cap], lines[cap : 2 * cap]], lines[2 * cap :]
+            if cols[1] and not cols[1][0][0]:
+                cols[1] = cols[1][1:]
             for c, col in enumerate(cols):
                 x0 = margin_x + c * (col_w + gutter)
                 for r, (line, indent) in enumerate(col):
                     placed.append((page, b, c, r, x0 + indent, y - r * leading, line, font_size))
+                    if layout is not None and b == body:
+                        layout.append((page, c, r, line))
             if lines:
                 page, y = page + 1, height - top
             else:

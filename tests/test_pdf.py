@@ -428,3 +428,109 @@ def test_table_row_split_open_by_reportlab_is_one_measure(repeat_header, valign,
             assert st[u.span[0] : u.span[1]] == u.name
         for x in m.deadlines + m.quantities:
             assert st[x.span[0] : x.span[1]] == x.text
+
+
+# ---------------------------------------------------------------- lines under the columns, white across them
+
+def _body_and_rest(heading: str) -> tuple[str, list[str]]:
+    body, _, rest = QUZHOU_BODY.partition(heading)
+    return body.strip(), [p for p in rest.splitlines() if p.strip()]
+
+
+@pytest.mark.parametrize("order", ["natural", "interleaved"])
+@pytest.mark.parametrize("closing", ["full", "left"])
+def test_lines_under_the_columns_are_read_after_both(order, closing):
+    # under the last page's columns, after a blank line: a short heading over the left
+    # column only, a closing paragraph (across the page, or a short line over the left
+    # column) and a signature over the right column — after the right column, not
+    # inside the left one (before: the heading was read as the left column's last line,
+    # so the measures of the right column fell under it)
+    body, rest = _body_and_rest("三、工作保障")
+    below = [("left", "三、工作保障")]
+    below += [("full", rest[0])] if closing == "full" else [("left", "请认真贯彻执行。")]
+    below += [("right", "衢州市人民政府办公室"), ("right", "2024年1月10日")]
+    layout: list = []
+    data = render_columns_pdf(body, order=order, header=GAZETTE_HEADER, footer_outside=True, below=below,
+                              layout=layout)
+    last = max(p for p, c, _, _ in layout if c is not None)
+    assert {p for p, c, _, _ in layout if c is None} == {last}, "the lines must sit under the columns"
+    assert any(p == last and c == 1 for p, c, _, _ in layout), "the columns must end on that page"
+    _assert_reads_like_text(data, "\n".join([body] + [t for _, t in below]))
+
+
+@pytest.mark.parametrize("name, balance", [
+    ("quzhou_2024.txt", True),
+    ("taiyuan_xiaodian_2022.txt", True),
+    ("taiyuan_xiaodian_2022.txt", False),  # the left column runs on under the right one's end
+])
+def test_columns_flow_on_past_white_across_them(name, balance):
+    # a blank line after every paragraph: where both columns have one at the same height
+    # (or the right column has ended above the left one's), the white crosses the page
+    # but the columns go on: they are not cut there
+    text = corpus_text(name)
+    if name == "quzhou_2024.txt":
+        text = QUZHOU_BODY
+    layout: list = []
+    data = render_columns_pdf(text, order="interleaved", header=GAZETTE_HEADER, footer_outside=True,
+                              para_gap=True, balance=balance, layout=layout)
+    at = {(p, c, r): t for p, c, r, t in layout if c is not None}
+    if balance:
+        both = [(p, r) for (p, c, r), t in at.items() if c == 0 and not t and at.get((p, 1, r)) == ""
+                and at.get((p, 0, r + 1)) and at.get((p, 1, r + 1))]
+        assert both, "the fixture must leave a blank line in both columns at one height"
+    else:
+        last = max(p for p, _, _ in at)
+        end = max(r for p, c, r in at if p == last and c == 1)
+        assert any(p == last and c == 0 and r > end + 1 and not t and at.get((p, 0, r + 1))
+                   for (p, c, r), t in at.items()), "the left column must run on past a blank line under the right one"
+    _assert_reads_like_text(data, text)
+
+
+def _page_chars(lines: list[tuple[float, float, str]], size: float = 10.5):
+    """Characters ``(index, x0, y0, x1, y1)`` of lines ``(x, baseline, text)`` set in a
+    fixed-width font, and the page's text (the lines joined by line ends)."""
+    chars, text = [], ""
+    for x, y, line in lines:
+        for k, ch in enumerate(line):
+            chars.append((len(text) + k, x + k * size, y - 0.2 * size, x + (k + 1) * size, y + 0.9 * size))
+        text += line + "\n"
+    return chars, text
+
+
+def test_white_across_the_columns_cuts_a_band_only_above_what_is_no_column_text():
+    from policyparse.read.pdf import wrapped
+    from policyparse.read.pdfcolumns import read_columns
+
+    lead, left, right, width = 16.8, 56.0, 310.0, 21  # 21 characters a column line
+    full = lambda tag, k: f"{tag}{k:02d}" + "文" * (width - 3)  # noqa: E731
+    rows = [(left, 800 - r * lead, full("左", r)) for r in range(12)]
+    rows += [(right, 800 - r * lead, full("右", r)) for r in range(12)]
+    below = 800 - 13.5 * lead  # under the columns, after a blank line and a half
+
+    def order(extra):
+        chars, text = _page_chars(rows + extra + [(280, 40, "— 1 —")])
+        return [t for t, _ in read_columns(chars, text)][:-1]
+
+    # a short heading over the left column only, a line across the page under it: after
+    # the right column
+    closing = "各责任单位要于每月5日前报送工作进展，" * 2
+    got = order([(left + 21, below, "二、保障措施"), (left + 21, below - lead, closing)])
+    assert got[-3].startswith("右11") and got[-2:] == ["二、保障措施", closing]
+    # a short line over the left column, a signature over the right one: in that order
+    got = order([(left + 21, below, "特此通知。"), (right + 100, below - 2 * lead, "某某县人民政府"),
+                 (right + 100, below - 3 * lead, "2023年4月10日")])
+    assert got[-4].startswith("右11") and got[-3:] == ["特此通知。", "某某县人民政府", "2023年4月10日"]
+    # a line under the columns at the left column's edge does not run on from the right
+    # column's last line (full as it is)
+    chars, text = _page_chars(rows + [(left, below, "附件：任务清单"), (left + 21, below - lead, closing),
+                                      (280, 40, "— 1 —")])
+    lines = read_columns(chars, text)
+    k = [t for t, _ in lines].index("附件：任务清单")
+    assert lines[k - 1][0].startswith("右11") and not wrapped(lines)[k - 1]
+    # white at the same height in both columns, and both go on (with full lines or only
+    # short ones): still one band, each column read to its end
+    for tail in ([full("左", 13), full("左", 14)], ["左尾一，", "左尾二。"]):
+        extra = [(left, below - k * lead, t) for k, t in enumerate(tail)]
+        extra += [(right, below - k * lead, t.replace("左", "右")) for k, t in enumerate(tail)]
+        got = order(extra)
+        assert got == [t for _, _, t in rows[:12] + extra[: len(tail)] + rows[12:] + extra[len(tail):]]

@@ -19,6 +19,14 @@ Geometry only, no PDF library: :mod:`policyparse.read.pdf` hands over boxes
   rows, and a first or last row set apart by white (a running header, a page number
   in a column's corner), cut the page into bands; a band is read column by column,
   each column top to bottom.
+* a band is cut again **under the columns**: at white across all the columns (more
+  than ``BAND_GAP_EM``) when what lies below it in the band is no column text — no two
+  columns side by side (``SIDE_BY_SIDE``) and no line filling its column
+  (``FULL_LINE``): a short heading over the left column, a signature over the right
+  one, set after the columns' end, are read after both columns, not as the last lines
+  of their own.  White that both columns have at one height by chance (a blank line
+  between paragraphs) is no cut, nor white under a right column that has ended while
+  the left one runs on: what lies below it holds columns side by side, or full lines.
 
 A gutter is a vertical strip, at least ``MIN_GUTTER_EM`` wide, that no run crosses
 except the spanning ones, with text columns on both sides: each at least
@@ -42,6 +50,7 @@ ROW_OVERLAP = 0.5  # two boxes overlapping vertically by this share of the small
 EDGE_GAP_EM = 1.5  # white that sets the first or last row apart (running header, page number)
 EDGE_ROWS = 2  # at most this many rows at the top and at the bottom are set apart so
 GUTTER_TRIES = 4  # crossing counts tried, fewest first (see _gutters)
+BAND_GAP_EM = 1.5  # white across all the columns that may end a band (a blank line, at least)
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -169,7 +178,8 @@ Char = tuple[int, float, float, float, float]  # index in the page's text, x0, y
 def read_columns(chars: list[Char], text: str) -> list[tuple[str, tuple]] | None:
     """The lines of a page with columns in reading order, each with the geometry
     ``(left, right, char width, column)`` of its first and last visible characters
-    (column ``None`` for a spanning line); None when the characters show no columns.
+    (column ``None`` for a spanning line, ``(k, column)`` for a line in the ``k``-th piece
+    of a band cut under its columns); None when the characters show no columns.
 
     ``chars`` are the page's drawn characters (not the ones PDFium inserts) with their
     boxes; ``text`` is the page's text, indexed by a character's index (a PDFium-inserted
@@ -209,7 +219,7 @@ def read_columns(chars: list[Char], text: str) -> list[tuple[str, tuple]] | None
 
     out: list[tuple[str, tuple]] = []
 
-    def emit(members: list, col: int | None) -> None:
+    def emit(members: list, col: object) -> None:
         members = sorted(members, key=lambda c: c[1])
         parts: list[str] = []
         for k, c in enumerate(members):
@@ -229,12 +239,54 @@ def read_columns(chars: list[Char], text: str) -> list[tuple[str, tuple]] | None
 
     band: list[int] = []
 
+    def heights(rs: list[int]) -> dict[int, tuple[float, float]]:
+        """Each column's (bottom, top) over the rows ``rs``."""
+        out: dict[int, tuple[float, float]] = {}
+        for r in rs:
+            for e, c in zip(extents[r], cols[r]):
+                if c is not None:
+                    b, t = out.get(c, (e[1], e[3]))
+                    out[c] = (min(b, e[1]), max(t, e[3]))
+        return out
+
+    def side_by_side(rs: list[int]) -> bool:
+        spans = list(heights(rs).values())
+        return any(min(t1, t2) - max(b1, b2) >= SIDE_BY_SIDE * min(t1 - b1, t2 - b2)
+                   for k, (b1, t1) in enumerate(spans) for b2, t2 in spans[k + 1 :])
+
+    # each column's left and right edges, from the rows in columns
+    edges: dict[int, tuple[float, float]] = {}
+    for r in range(n):
+        if not spanning[r]:
+            for e, c in zip(extents[r], cols[r]):
+                a, b = edges.get(c, (e[0], e[2]))
+                edges[c] = (min(a, e[0]), max(b, e[2]))
+
+    def column_text(rs: list[int]) -> bool:
+        """Whether the rows ``rs`` hold a line filling its column (a column flowing on)."""
+        return any(e[2] - e[0] >= FULL_LINE * (edges[c][1] - edges[c][0])
+                   for r in rs for e, c in zip(extents[r], cols[r]) if c in edges)
+
+    def pieces() -> list[list[int]]:
+        """The band cut under the columns: at white across them all, when what lies below
+        it is no column text (no columns side by side, no line filling a column)."""
+        out: list[list[int]] = []
+        start = 0
+        for j in range(1, len(band)):
+            low = min(bottoms[r] for r in band[start:j])
+            if low - tops[band[j]] > BAND_GAP_EM * em and not side_by_side(band[j:]) and not column_text(band[j:]):
+                out.append(band[start:j])
+                start = j
+        return out + [band[start:]]
+
     def flush() -> None:
-        for col in range(len(gutters) + 1):
-            for r in band:
-                members = [c for run, rc in zip(rows[r], cols[r]) if rc == col for c in run]
-                if members:
-                    emit(members, col)
+        for k, piece in enumerate(pieces() if band else []):
+            for col in range(len(gutters) + 1):
+                for r in piece:
+                    members = [c for run, rc in zip(rows[r], cols[r]) if rc == col for c in run]
+                    if members:
+                        # under the columns a line is no column's: it runs on from none of theirs
+                        emit(members, (k, col) if k else col)
         band.clear()
 
     for r in range(n):
