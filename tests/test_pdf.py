@@ -139,6 +139,30 @@ def test_pdf_task_table_becomes_measures(tmp_path):
             assert st[u.span[0] : u.span[1]] == u.name
 
 
+@pytest.mark.parametrize("width", [30, 34, 38, 44])
+def test_a_number_the_cell_wrapped_is_whole(tmp_path, width):
+    """A narrow 配合单位 column wraps 市12345热线中心 inside its number (市12 / 345热线…):
+    the unit's name is whole, and its span still cuts the name out of source_text."""
+    rows = [["1", "畅通政企沟通渠道，企业诉求办结率达到95%以上。", "市工商联", "市政务办、市12345热线中心", "2024年12月底前"],
+            ["2", "优化营商环境评价。", "市营商办", "市发改委", "2024年11月底前"]]
+    data = render_table_pdf(rows, ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], "附件：任务清单",
+                            widths=[30, 200, 80, width, 60])
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        cell = pdf.pages[0].extract_tables()[0][1][3]
+    assert re.search(r"\d\n\d", cell)  # the fixture wrapped the number
+    path = tmp_path / "t.pdf"
+    path.write_bytes(data)
+    r = policyparse.parse(path)
+    m = r.documents[0].measures[0]
+    assert [(u.name, u.role) for u in m.units] == [
+        ("市工商联", "lead"), ("市政务办", "cooperating"), ("市12345热线中心", "cooperating")]
+    assert all(re.sub(r"\s", "", r.source_text[u.span[0]:u.span[1]]) == u.name for u in m.units)
+
+
 def test_hyphen_at_a_line_end_is_kept():
     # PDFium reports a line-end hyphen as U+FFFE; in Chinese it is a real character
     text = "在高铁站-机场及太榆路沿线布局一批现代服务业集聚区，推动产业链上下游协同发展。"

@@ -16,8 +16,11 @@ one page and the row open at the top of the next are the two parts of one row.
 from __future__ import annotations
 
 import io
+import re
 from typing import NamedTuple
 
+# a line break inside a number in a PDF cell is the cell's width wrapping it (市123 / 45热线中心)
+_DIGIT_WRAP = re.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 # geometry, in PDF units
 RULE_TOL = 1.0  # a rule's end meets another rule this close
 MIN_OPEN_RULES = 3  # column rules left open at one height: a row drawn open (two columns at least)
@@ -101,7 +104,7 @@ def page_blocks(data: bytes, page_indices: list[int]) -> dict[int, list[tuple[st
                     continue
                 blocks.append((ln["top"], "line", ln["text"], None))
             for t in tables:
-                rows = [[c or "" for c in row] for row in t.extract()]
+                rows = [[_DIGIT_WRAP.sub("", c or "") for c in row] for row in t.extract()]
 
                 def drawn_open(y: float, t=t) -> bool:
                     return any(abs(r[0] - y) <= RULE_TOL and r[1] < t.bbox[2] and r[2] > t.bbox[0] for r in rules)
