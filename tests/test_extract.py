@@ -151,6 +151,23 @@ def test_subject_of_running_text_is_not_a_unit():
     assert m.units == []
 
 
+def test_same_year_is_the_year_its_sentence_names():
+    """当年 in a three-year plan's phase: the year the sentence names, else the plan year;
+    a condition (当年完成改造的项目) is no deadline."""
+    r = policyparse.parse_text(
+        "某县老旧小区改造三年行动方案（2024—2026年）\n一、重点任务\n"
+        "1.推进改造。2025年，计划改造老旧小区50个，当年完成改造任务。\n"
+        "2.加快验收。当年完成验收工作。\n"
+        "3.给予补助。当年完成改造的项目，按投资额的30%给予补助。\n")
+    d = r.documents[0]
+    assert d.plan_year == 2024
+    m1, m2, m3 = d.measures
+    same = [x for x in m1.deadlines if r.source_text[x.span[0]:x.span[1]] == "当年"]
+    assert [(x.date, x.year_inferred) for x in same] == [("2025-12-31", True)]
+    assert [(r.source_text[x.span[0]:x.span[1]], x.date) for x in m2.deadlines] == [("当年", "2024-12-31")]
+    assert m3.deadlines == []
+
+
 def test_plan_year_from_issue_date_and_unknown_year():
     text = "一、任务\n1.推进改革。6月底前完成清理。\n"
     assert _one(text).measures[0].deadlines[0].date == "--06-30"

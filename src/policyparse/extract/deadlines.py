@@ -25,6 +25,7 @@ class _Rule:
     day: int | None = None   # the day, for a pattern without one (12月中旬 → the 20th)
     future_only: bool = False  # a date before the plan year is a fact (截至2020年底)
     needs_plan_year: bool = False  # no date without a plan year (全年: a frame, not a bound)
+    sentence_year: bool = False  # the year named earlier in the sentence stands for the plan year (当年)
 
 
 @functools.cache
@@ -33,7 +34,7 @@ def _rules() -> tuple[list[_Rule], re.Pattern[str], re.Pattern[str]]:
     rules = [
         _Rule(r["name"], grammar.compile_pattern("time", r["pattern"]), r["period"],
               int(r.get("month_shift", 0)), r.get("day"), bool(r.get("future_only")),
-              bool(r.get("needs_plan_year")))
+              bool(r.get("needs_plan_year")), bool(r.get("sentence_year")))
         for r in g["rules"]
     ]
     return rules, re.compile(g["exclude_before"]), re.compile(g["exclude_after"])
@@ -188,6 +189,19 @@ def cell_deadline(text: str, start: int, end: int, ctx: Context | None = None) -
     return None
 
 
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE_END = "。；;！？!?\n"
+
+
+def _sentence_year(text: str, i: int, lo: int) -> int | None:
+    """The last year named in the sentence before ``i`` (2025年，…，当年完成 → 2025)."""
+    a = i
+    while a > lo and text[a - 1] not in _SENTENCE_END:
+        a -= 1
+    years = _YEAR.findall(text, a, i)
+    return int(years[-1]) if years else None
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None,
                    ctx: Context | None = None) -> list[RawDeadline]:
     """Every deadline in ``text[start:end]`` (working copy), in reading order."""
@@ -205,7 +219,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
     for a, b, rule, m in found:
         if any(a < tb and ta < b for ta, tb in taken):
             continue
-        res = resolve(rule, m, plan_year)
+        res = resolve(rule, m, (rule.sentence_year and _sentence_year(text, a, start)) or plan_year)
         if res is None:
             continue
         taken.append((a, b))

@@ -47,6 +47,7 @@ class _G:
     clause_unit: re.Pattern[str]
     clause_joiner: re.Pattern[str]
     clause_reject: re.Pattern[str]
+    clause_not_unit: re.Pattern[str]
     role_then_task: re.Pattern[str]
 
 
@@ -83,6 +84,7 @@ def _g() -> _G:
         clause_unit=re.compile(g["clause_unit"]),
         clause_joiner=re.compile(g["clause_joiner"]),
         clause_reject=re.compile(g["clause_reject"]),
+        clause_not_unit=re.compile(g["clause_not_unit"]),
         role_then_task=re.compile(g["role_then_task"]),
     )
 
@@ -337,16 +339,14 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
     out: list[RawUnit] = []
     while (n := g.inline_next.match(text, at, hi)) is not None:
         ca, cb = n.span("c")
-        v = next(((r, v) for r, pat in g.clause_roles if (v := pat.search(text, ca, cb))), None)
-        if v is None:
-            # …，B配合做好资金保障: the role verb with the task after it
-            t = g.role_then_task.match(text, ca, cb)
-            if t is None or not _plain_units(text, ca, t.start("verb")):
-                break
+        # …，B配合做好资金保障 / …，C负责抓好落实: the role verb with the task after it
+        t = g.role_then_task.match(text, ca, cb)
+        if t is not None and _plain_units(text, ca, t.start("verb")):
             out.extend(_items(text, ca, t.start("verb"), "responsible" if t.group("verb") == "负责" else "cooperating"))
             at = cb
             continue
-        if not _all_bodies(text, ca, v[1].start()):
+        v = next(((r, v) for r, pat in g.clause_roles if (v := pat.search(text, ca, cb))), None)
+        if v is None or not _all_bodies(text, ca, v[1].start()):
             break
         role = v[0]
         # (as in a parenthesis: 负责 and its tails 等部门按职责分工负责 go with the list)
@@ -360,10 +360,14 @@ def _plain_units(text: str, a: int, b: int) -> bool:
     it ends like a body and opens with a level, a place, a system or 各 (``clause_unit``),
     and the list holds no modal, figure or verb of assigning (``clause_reject``)."""
     g = _g()
-    if g.clause_reject.search(text, a, b) or not _all_bodies(text, a, b):
+    if g.clause_reject.search(text, a, b):
         return False
-    items = [_strip(text, x, y) for x, y in split_list(text, a, b)]
-    return all(g.clause_unit.match(text, x, y) or g.generic.search(text, x, y) for x, y in items)
+    items = [_drop_tail(text, *_strip(text, x, y)) for x, y in split_list(text, a, b)]
+    names = [text[x:y].removesuffix("等") for x, y in items]
+    return bool(names) and all(
+        (g.suffix.search(n) or g.area.search(n) or g.etc_generic.search(n))
+        and (g.clause_unit.match(n) or g.generic.search(n)) and not g.clause_not_unit.search(n)
+        for n in names)
 
 
 def _clause_led(text: str, lo: int, hi: int) -> list[RawUnit]:
