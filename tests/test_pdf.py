@@ -217,6 +217,29 @@ def _strip(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+def _same_as_the_table_as_text(src, title: str, header: list[str], rows: list[list[str]]) -> None:
+    """The PDF's measures equal those of the same table pasted as tab-separated text, and
+    every cell, unit, deadline and quantity span cuts its text out of source_text."""
+    from policyparse.pipeline import parse_source
+
+    pdf = parse_source(src)
+    txt = policyparse.parse_text("\n".join([title, "\t".join(header)] + ["\t".join(r) for r in rows]))
+    a = [_fields(m) for d in pdf.documents for m in d.measures]
+    b = [_fields(m) for d in txt.documents for m in d.measures]
+    assert len(b) == len(rows)
+    assert a == b
+    st = src.text
+    for t in src.tables:
+        for row in t.rows:
+            for c in row:
+                assert st[c.start : c.end] == c.text
+    for m in (m for d in pdf.documents for m in d.measures):
+        for u in m.units:
+            assert st[u.span[0] : u.span[1]] == u.name
+        for x in m.deadlines + m.quantities:
+            assert st[x.span[0] : x.span[1]] == x.text
+
+
 def _fields(m):
     return (m.number, m.title, m.path, [(u.name, u.role) for u in m.units], [(d.text, d.date) for d in m.deadlines],
             [(q.text, q.value, q.unit, q.comparator, q.kind) for q in m.quantities], _strip(m.text))
@@ -350,8 +373,6 @@ def _broken_table(numbered: bool):
     (False, 96, "重点任务"),
 ])
 def test_table_row_cut_by_a_page_break_is_one_measure(repeat_header, numbered, rows_top, cut):
-    from policyparse.pipeline import parse_source
-
     header, rows = _broken_table(numbered)
     title = "附件：重点任务清单"
     breaks: list = []
@@ -365,22 +386,7 @@ def test_table_row_cut_by_a_page_break_is_one_measure(repeat_header, numbered, r
     assert any(first[col] and cont[col] for _, first, cont in breaks), "the fixture must cut that cell"
     src = read_bytes(data, "table.pdf")
     assert src.text.count("\f") >= 1
-    pdf = parse_source(src)
-    txt = policyparse.parse_text("\n".join([title, "\t".join(header)] + ["\t".join(r) for r in rows]))
-    a = [_fields(m) for d in pdf.documents for m in d.measures]
-    b = [_fields(m) for d in txt.documents for m in d.measures]
-    assert len(b) == len(rows)
-    assert a == b
-    st = src.text
-    for t in src.tables:
-        for row in t.rows:
-            for c in row:
-                assert st[c.start : c.end] == c.text
-    for m in (m for d in pdf.documents for m in d.measures):
-        for u in m.units:
-            assert st[u.span[0] : u.span[1]] == u.name
-        for x in m.deadlines + m.quantities:
-            assert st[x.span[0] : x.span[1]] == x.text
+    _same_as_the_table_as_text(src, title, header, rows)
 
 
 def test_which_row_continues_the_row_a_page_break_cut():
@@ -422,8 +428,6 @@ def test_table_row_split_open_by_reportlab_is_one_measure(repeat_header, valign,
     # no rule closes the part on the first page nor opens the rest on the next
     import pypdfium2 as pdfium
 
-    from policyparse.pipeline import parse_source
-
     detail = "建立企业诉求“接诉即办”闭环机制，对企业反映的问题实行台账管理、限时办结、跟踪回访，"
     header = ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]
     rows = [[str(i), f"第{i}项重点任务", f"{detail * (i % 3 + 1)}企业诉求办结率达到9{i % 10}%以上。",
@@ -435,23 +439,7 @@ def test_table_row_split_open_by_reportlab_is_one_measure(repeat_header, valign,
     doc = pdfium.PdfDocument(data)
     pages = [_strip(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
     assert any(not any(_strip(r[2]) in p for p in pages) for r in rows), "the fixture must cut a row"
-    src = read_bytes(data, "table.pdf")
-    pdf = parse_source(src)
-    txt = policyparse.parse_text("\n".join([title, "\t".join(header)] + ["\t".join(r) for r in rows]))
-    a = [_fields(m) for d in pdf.documents for m in d.measures]
-    b = [_fields(m) for d in txt.documents for m in d.measures]
-    assert len(b) == len(rows)
-    assert a == b
-    st = src.text
-    for t in src.tables:
-        for row in t.rows:
-            for c in row:
-                assert st[c.start : c.end] == c.text
-    for m in (m for d in pdf.documents for m in d.measures):
-        for u in m.units:
-            assert st[u.span[0] : u.span[1]] == u.name
-        for x in m.deadlines + m.quantities:
-            assert st[x.span[0] : x.span[1]] == x.text
+    _same_as_the_table_as_text(read_bytes(data, "table.pdf"), title, header, rows)
 
 
 # ---------------------------------------------------------------- lines under the columns, white across them
