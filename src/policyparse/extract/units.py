@@ -357,8 +357,9 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
 
 def _plain_units(text: str, a: int, b: int) -> bool:
     """Every item of the running-text list text[a:b] is plainly a government body's name:
-    it ends like a body and opens with a level, a place, a system or 各 (``clause_unit``),
-    and the list holds no modal, figure or verb of assigning (``clause_reject``)."""
+    it ends like a body or an area, opens with a level, a place, a system or 各
+    (``clause_unit``) and names no firm or people (``clause_not_unit``), and the list holds
+    no modal, figure or verb of assigning (``clause_reject``)."""
     g = _g()
     if g.clause_reject.search(text, a, b):
         return False
