@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .. import grammar
 from ..numbering import numeral_value
+from .sentences import sentence
 from .types import Context, RawDeadline
 
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
@@ -190,14 +191,11 @@ def cell_deadline(text: str, start: int, end: int, ctx: Context | None = None) -
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_SENTENCE_END = "。；;！？!?\n"
 
 
 def _sentence_year(text: str, i: int, lo: int) -> int | None:
     """The last year named in the sentence before ``i`` (2025年，…，当年完成 → 2025)."""
-    a = i
-    while a > lo and text[a - 1] not in _SENTENCE_END:
-        a -= 1
+    a, _ = sentence(text, i, lo, i)
     years = _YEAR.findall(text, a, i)
     return int(years[-1]) if years else None
 

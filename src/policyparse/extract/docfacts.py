@@ -40,8 +40,7 @@ def region_of(name: str) -> str | None:
     if not m:
         return None
     r = m.group("town") or m.group("county") or m.group("city")
-    urban = grammar.load("document")["urban_district"]
-    if r and r == m.group("county") == urban["name"] and m.group("city") \
+    if r and r == m.group("county") and _p("urban_district").fullmatch(r) and m.group("city") \
             and _p("urban_body").match(to_simplified(name), m.end("county")):
         return m.group("city") + r  # 晋城市城区人民政府: the district named 城区
     if r and _p("not_region").search(r):
@@ -139,15 +138,13 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
             break
 
     f.title = _title(w, od, head_lines) or next(iter(page_links or []), None)
-    f.region = None
-    for name in (f.title, f.issuer):
-        if name and (r := region_of(name)):
-            f.region = r
-            break
+    by_title = region_of(f.title) if f.title else None
+    by_issuer = region_of(f.issuer) if f.issuer else None
+    f.region = by_title or by_issuer
     # the issuer may name the district 城区 of the title's city: the title 晋城市城区…方案
     # reads as the city, its issuer 晋城市城区人民政府 as the district
-    if f.region and f.issuer and (r := region_of(f.issuer)) and r != f.region and r.startswith(f.region):
-        f.region = r
+    if by_title and by_issuer and by_issuer != by_title and by_issuer.startswith(by_title):
+        f.region = by_issuer
     if f.region is None:
         f.region = _frequent_region(doc_text)
 

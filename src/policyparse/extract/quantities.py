@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 
 from .. import grammar
+from .sentences import sentence
 from .types import RawDeadline, RawQuantity
 
 _BOUNDARY = "，,。；;：:！？!?\n"
-_SENTENCE_END = "。；;！？!?\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,16 +156,6 @@ def _clause_end(text: str, i: int, hi: int) -> int:
     return j
 
 
-def _sentence(text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
-    a = i
-    while a > lo and text[a - 1] not in _SENTENCE_END:
-        a -= 1
-    b = i
-    while b < hi and text[b] not in _SENTENCE_END:
-        b += 1
-    return a, b
-
-
 def _number(s: str) -> float:
     v = float(s.replace(",", ""))
     return int(v) if v.is_integer() else v
@@ -180,6 +170,11 @@ def _cn_number(s: str) -> float | None:
         return None
 
 
+def _cn_leading(s: str) -> float | None:
+    """A Chinese numeral that may open on 百 or 千 without its 一 (超百亿元, 百分之百)."""
+    return _cn_number("一" + s if s[0] in "百千" else s)
+
+
 def _scale(v: float, m: int) -> float:
     r = v * m
     return int(round(r)) if abs(r - round(r)) < 1e-6 else r
@@ -188,6 +183,10 @@ def _scale(v: float, m: int) -> float:
 def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
     g = _g()
     hits: list[_Hit] = []
+
+    def covered(i: int) -> bool:  # inside a figure found by an earlier pattern
+        return any(h.na <= i < h.nb for h in hits)
+
     for m in g.core.finditer(text, lo, hi):
         i = m.start()
         if i > lo and (text[i - 1].isdigit() or (text[i - 1] in ".," and i - 1 > lo and text[i - 2].isdigit())):
@@ -211,14 +210,13 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
         hits.append(_Hit(m.start(), nb, m.start(), nb, _scale(v, mult),
                          _scale(v2, mult) if v2 is not None else None, unit))
     for m in g.bare_mult.finditer(text, lo, hi):  # 亿元以上项目
-        if any(h.na <= m.start() < h.nb for h in hits):
+        if covered(m.start()):
             continue
         hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), g.multipliers[m.group("mult")],
                          None, m.group("unit"), bare=True))
     for m in g.cn_scaled.finditer(text, lo, hi):  # 超百亿元
-        cnum = m.group("cnum")
-        v = _cn_number("一" + cnum if cnum[0] in "百千" else cnum)  # 百 is 一百
-        if v is None or v <= 0 or any(h.na <= m.start() < h.nb for h in hits):
+        v = _cn_leading(m.group("cnum"))
+        if v is None or v <= 0 or covered(m.start()):
             continue
         hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), _scale(v, g.multipliers[m.group("mult")]),
                          None, m.group("unit")))
@@ -226,8 +224,8 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
         for m in pat.finditer(text, lo, hi):
             a, b = m.span("q")
             n = m.group("n")
-            v = _number(n) if n[0].isdigit() else _cn_number("一" + n if n[0] in "百千" else n)
-            if v is None or v <= 0 or any(h.na <= a < h.nb for h in hits):
+            v = _number(n) if n[0].isdigit() else _cn_leading(n)
+            if v is None or v <= 0 or covered(a):
                 continue
             v = round(v * scale, 10)
             hits.append(_Hit(a, b, a, b, int(v) if v.is_integer() else v, None, unit))
@@ -241,7 +239,7 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             v = _cn_number(m.group("cnum"))
         if v is None or v <= 0:
             continue
-        if any(h.na <= m.start() < h.nb for h in hits):
+        if covered(m.start()):
             continue
         hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), v, None, m.group("unit"), cn=True))
     hits.sort(key=lambda h: h.na)
@@ -270,7 +268,7 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
         return True
     if h.unit == "年" and h.value >= 1900:
         return True
-    s_a, s_b = _sentence(text, h.na, lo, hi)
+    s_a, s_b = sentence(text, h.na, lo, hi)
     past = g.past.search(text, s_a, h.na)
     if past and g.past_until.search(text, h.nb, s_b):
         return True
@@ -391,7 +389,7 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     if h.unit == "元" and g.fund.search(text, ca, cb):
         return "incentive"  # 设立1000万元科技专项资金
     if h.unit == "元" and cmp_ in ("<=", "<"):
-        sa, sb = _sentence(text, h.a, lo, hi)
+        sa, sb = sentence(text, h.a, lo, hi)
         if g.incentive.search(text, sa, sb):
             return "incentive"  # a cap on a grant: 按…5%予以补助,最高不超过50万元
     if h.unit in g.time_units:
@@ -425,7 +423,7 @@ def _metric(text: str, h: _Hit, lo: int, taken: list[tuple[int, int]] = ()) -> s
 
 
 def _deadline_for(h: _Hit, deadlines: list[RawDeadline], text: str, lo: int, hi: int) -> RawDeadline | None:
-    sa, sb = _sentence(text, h.a, lo, hi)
+    sa, sb = sentence(text, h.a, lo, hi)
     same = [d for d in deadlines if sa <= d.span[0] < sb]
     before = [d for d in same if d.span[1] <= h.a]
     if before:
