@@ -29,16 +29,20 @@ def char_em(c: str) -> float:
     return 0.62 if c.isascii() else 1.0
 
 
+def text_em(s: str) -> float:
+    return sum(char_em(c) for c in s)
+
+
 def text_px(s: str, size: float = FONT_PX) -> float:
     """Estimated drawn width of ``s`` (no font metrics at hand: an ASCII character 0.62 em,
     wide for Latin on purpose, any other 1 em — CJK, full-width forms, and …, ·, ▸ that a
     CJK font draws full width)."""
-    return size * sum(char_em(c) for c in s)
+    return size * text_em(s)
 
 
 def fit(s: str, max_em: float = MAX_LABEL_EM) -> str:
     """``s``, or its head and ``…`` when it is wider than ``max_em``."""
-    if sum(char_em(c) for c in s) <= max_em:
+    if text_em(s) <= max_em:
         return s
     out, w = [], char_em("…")
     for c in s:
@@ -57,6 +61,11 @@ def label(x: float, y: float, s: str, max_em: float = MAX_LABEL_EM, attrs: str =
     tip = full if full is not None else (s if shown != s else None)
     t = f"<title>{escape(tip)}</title>" if tip else ""
     return f'<text x="{x:.1f}" y="{y:.1f}" {attrs}>{t}{escape(shown)}</text>'
+
+
+def _hex(r: float, g: float, b: float) -> str:
+    """``#rrggbb`` of an RGB colour with channels in [0, 1]."""
+    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
 
 
 def _lab(h: str) -> tuple[float, float, float]:
@@ -88,7 +97,7 @@ def _candidates() -> tuple[tuple[str, tuple[float, float, float]], ...]:
         for s in (0.45, 0.7, 0.95):
             for v in (0.45, 0.65, 0.85):
                 r, g, b = colorsys.hsv_to_rgb(hi / 60, s, v)
-                h = f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
+                h = _hex(r, g, b)
                 lab = _lab(h)
                 if lab[0] <= 82:  # not too pale on white
                     out.append((h, lab))
@@ -117,7 +126,7 @@ def palette(n: int) -> tuple[str, ...]:
     while len(out) < n:  # hundreds of regions: still distinct, no longer far apart
         k += 1
         r, g, b = colorsys.hls_to_rgb((k * 0.618034) % 1, 0.3 + 0.4 * ((k * 0.381966) % 1), 0.5 + 0.45 * ((k * 0.7548) % 1))
-        h = f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
+        h = _hex(r, g, b)
         if h not in taken:
             out.append(h)
             taken.add(h)
@@ -143,7 +152,7 @@ def _shade(v: float, vmax: float, base=(27, 108, 168)) -> str:
 
 
 def _label_em(labels: list[str], cap: float = MAX_LABEL_EM) -> float:
-    return min(cap, max((sum(char_em(c) for c in s) for s in labels), default=0.0))
+    return min(cap, max(map(text_em, labels), default=0.0))
 
 
 # ---------------------------------------------------------------- charts

@@ -118,6 +118,13 @@ def _check_bytes(data: bytes) -> None:
         raise InputError("not a PDF: no %PDF- header (binary junk or another format)")
 
 
+def _clean(line: str) -> str:
+    """A line of PDFium's text without control characters.  PDFium marks a hyphen at a
+    line end as U+FFFE (and joins the lines): in Chinese text that hyphen is real
+    (高铁站-机场), so it is kept."""
+    return _CTRL.sub("", line.replace("\ufffe", "-"))
+
+
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
@@ -143,9 +150,7 @@ def _page_lines(tp) -> list[tuple[str, tuple[float, float, float] | None]]:
                 geom = (l0, x1, max(x1 - x0, 0.0))
             except Exception:  # noqa: BLE001 - geometry is a bonus
                 geom = None
-        # PDFium marks a hyphen at a line end as U+FFFE (and joins the lines): in
-        # Chinese text that hyphen is real (高铁站-机场), so it is kept
-        out.append((_CTRL.sub("", line.replace("\ufffe", "-")), geom))
+        out.append((_clean(line), geom))
         if m is None:
             break
         pos = m.end()
@@ -178,7 +183,7 @@ def _column_lines(tp) -> list[tuple[str, tuple | None]] | None:
     lines = pdfcolumns.read_columns(chars, raw)
     if lines is None:
         return None
-    return [(_CTRL.sub("", t.replace("\ufffe", "-")), g) for t, g in lines]
+    return [(_clean(t), g) for t, g in lines]
 
 
 def _has_rules(page, need: int = 4) -> bool:

@@ -137,6 +137,12 @@ def _gutters(runs: list[Box], em: float) -> list[tuple[float, float]]:
     return []
 
 
+def _side_by_side(s1: tuple[float, float], s2: tuple[float, float]) -> bool:
+    """Whether two columns' (bottom, top) spans overlap by ``SIDE_BY_SIDE`` of the shorter."""
+    (b1, t1), (b2, t2) = s1, s2
+    return min(t1, t2) - max(b1, b2) >= SIDE_BY_SIDE * min(t1 - b1, t2 - b2)
+
+
 def _columns_hold(runs: list[Box], gutters: list[tuple[float, float]], crossing: int, em: float) -> bool:
     """Whether text columns stand between the ``gutters`` (see the module's doc)."""
     edges = [float("-inf")] + [x for g in gutters for x in g] + [float("inf")]
@@ -154,9 +160,8 @@ def _columns_hold(runs: list[Box], gutters: list[tuple[float, float]], crossing:
             return False
         full_total += full
         spans.append((min(r[1] for r in col), max(r[3] for r in col)))
-    for (b1, t1), (b2, t2) in zip(spans, spans[1:]):
-        if min(t1, t2) - max(b1, b2) < SIDE_BY_SIDE * min(t1 - b1, t2 - b2):
-            return False
+    if not all(_side_by_side(a, b) for a, b in zip(spans, spans[1:])):
+        return False
     return crossing < full_total
 
 
@@ -251,8 +256,7 @@ def read_columns(chars: list[Char], text: str) -> list[tuple[str, tuple]] | None
 
     def side_by_side(rs: list[int]) -> bool:
         spans = list(heights(rs).values())
-        return any(min(t1, t2) - max(b1, b2) >= SIDE_BY_SIDE * min(t1 - b1, t2 - b2)
-                   for k, (b1, t1) in enumerate(spans) for b2, t2 in spans[k + 1 :])
+        return any(_side_by_side(a, b) for k, a in enumerate(spans) for b in spans[k + 1 :])
 
     # each column's left and right edges, from the rows in columns
     edges: dict[int, tuple[float, float]] = {}

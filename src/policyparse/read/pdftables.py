@@ -35,7 +35,7 @@ class Cut(NamedTuple):
     bottom: bool
 
 
-def _open_row_rules(page) -> list[float]:
+def _open_row_rules(page) -> list[tuple[float, float, float]]:
     """The heights (pdfplumber's ``top``) of the rules missing across a table row
     drawn open, each with its x-range: ``(y, x0, x1)``.
 
