@@ -29,6 +29,7 @@ class _G:
     incentive_nouns: re.Pattern[str]
     threshold_subjects: re.Pattern[str]
     threshold_nouns: re.Pattern[str]
+    share_condition: re.Pattern[str]  # what makes a share of a population a condition (率, 对)
     condition_clause: re.Pattern[str]
     limit: re.Pattern[str]
     excl_before: list[re.Pattern[str]]
@@ -101,6 +102,7 @@ def _g() -> _G:
         incentive_nouns=re.compile(g["incentive_nouns"]),
         threshold_subjects=re.compile(g["threshold_subjects"]),
         threshold_nouns=re.compile(g["threshold_nouns"]),
+        share_condition=re.compile(g["share_condition"]),
         condition_clause=re.compile(g["condition_clause"]),
         limit=re.compile(g["limit_words"]),
         excl_before=[re.compile(p) for p in g["exclude_before"]],
@@ -175,6 +177,20 @@ def _cn_leading(s: str) -> float | None:
     return _cn_number("一" + s if s[0] in "百千" else s)
 
 
+def _share(m: re.Match[str], group: str, scale: float) -> float | None:
+    """The value of a share's numeral ``group`` (Chinese or Arabic) times ``scale``, over
+    the match's denominator ``d`` when it has one (三分之一: 33.33, to two decimals)."""
+    n = m.groupdict().get(group)
+    if not n:
+        return None
+    v = _number(n) if n[0].isdigit() else _cn_leading(n)
+    d = m.groupdict().get("d")
+    if v is None or d is not None and not (dv := _number(d) if d[0].isdigit() else _cn_number(d)):
+        return None
+    v = round(v / dv * scale, 2) if d is not None else round(v * scale, 10)
+    return int(v) if float(v).is_integer() else v
+
+
 def _scale(v: float, m: int) -> float:
     r = v * m
     return int(round(r)) if abs(r - round(r)) < 1e-6 else r
@@ -220,15 +236,15 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             continue
         hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), _scale(v, g.multipliers[m.group("mult")]),
                          None, m.group("unit")))
-    for pat, unit, scale in g.fractions:  # 百分之九十, 万分之五, 三成
+    for pat, unit, scale in g.fractions:  # 百分之九十, 万分之五, 三成, 三分之一, 三至五成
         for m in pat.finditer(text, lo, hi):
             a, b = m.span("q")
-            n = m.group("n")
-            v = _number(n) if n[0].isdigit() else _cn_leading(n)
-            if v is None or v <= 0 or covered(a):
+            if covered(a):
                 continue
-            v = round(v * scale, 10)
-            hits.append(_Hit(a, b, a, b, int(v) if v.is_integer() else v, None, unit))
+            v, v2 = _share(m, "n", scale), _share(m, "n2", scale)
+            if v is None or v <= 0 or (m.groupdict().get("n2") and (v2 is None or v2 <= v)):
+                continue
+            hits.append(_Hit(a, b, a, b, v, v2, unit))
     half_word, half_value, half_not_after = g.half
     for m in g.cn_core.finditer(text, lo, hi):
         if m.group("cnum") == half_word:
@@ -373,9 +389,12 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     after_pos = _after_list(text, hits, k, hi)
     after = text[after_pos : min(hi, after_pos + 10)].lstrip()
     de = after.startswith("的") or (h.suffix or "").endswith("的")
-    if de and (g.threshold_subjects.search(before) or g.threshold_nouns.search(after[1:9])):
+    subject = g.threshold_subjects.search(before)
+    # 60%的企业: a share of a population, which a bare noun after it does not make a condition
+    share = h.unit in ("%", "‰") and not subject and not g.share_condition.search(before)
+    if de and (subject or (g.threshold_nouns.search(after[1:9]) and not share)):
         return "threshold"
-    if h.suffix and h.suffix != "左右" and g.threshold_nouns.match(after):
+    if h.suffix and h.suffix != "左右" and g.threshold_nouns.match(after) and not share:
         return "threshold"  # 160千瓦及以下小微企业
     if cmp_ in (">=", ">", "<=", "<") and g.threshold_subjects.search(before) and g.threshold_nouns.match(after):
         return "threshold"  # 培育营业收入超百亿元企业3家
