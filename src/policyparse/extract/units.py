@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from .. import grammar
@@ -340,9 +341,9 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
     while (n := g.inline_next.match(text, at, hi)) is not None:
         ca, cb = n.span("c")
         # …，B配合做好资金保障 / …，C负责抓好落实: the role verb with the task after it
-        t = g.role_then_task.match(text, ca, cb)
-        if t is not None and _plain_units(text, ca, t.start("verb")):
-            out.extend(_items(text, ca, t.start("verb"), "responsible" if t.group("verb") == "负责" else "cooperating"))
+        t = _role_then_task(text, ca, cb)
+        if t is not None:
+            out.extend(t)
             at = cb
             continue
         v = next(((r, v) for r, pat in g.clause_roles if (v := pat.search(text, ca, cb))), None)
@@ -353,6 +354,16 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
         out.extend(_items(text, ca, cb if role == "responsible" else v[1].start(), role))
         at = cb
     return out
+
+
+def _role_then_task(text: str, ca: int, cb: int, verbs: Container[str] | None = None) -> list[RawUnit] | None:
+    """The units of a clause text[ca:cb] that opens on plain units and a role verb with the
+    task after it (B配合做好资金保障, C负责抓好落实, 县发改局负责全县项目库建设), if it is one
+    (and its verb one of ``verbs``, when given)."""
+    t = _g().role_then_task.match(text, ca, cb)
+    if t is None or (verbs is not None and t.group("verb") not in verbs) or not _plain_units(text, ca, t.start("verb")):
+        return None
+    return _items(text, ca, t.start("verb"), "responsible" if t.group("verb") == "负责" else "cooperating")
 
 
 def _plain_units(text: str, a: int, b: int) -> bool:
@@ -373,7 +384,8 @@ def _plain_units(text: str, a: int, b: int) -> bool:
 
 def _clause_led(text: str, lo: int, hi: int) -> list[RawUnit]:
     """Clauses of running text that are only units and a lead or responsible verb (no 由):
-    县市场监管局负责，县公安局、县税务局协同配合 — with the clauses that follow them."""
+    县市场监管局负责，县公安局、县税务局协同配合 — or that open on units and such a verb with
+    the task after it (县发改局负责全县项目库建设) — with the clauses that follow them."""
     g = _g()
     out: list[RawUnit] = []
     done = lo
@@ -381,22 +393,32 @@ def _clause_led(text: str, lo: int, hi: int) -> list[RawUnit]:
         ca, cb = _strip(text, *m.span())
         if ca < done or cb - ca > g.clause_max:
             continue
-        v = next(((r, v) for r, pat in g.clause_roles if r != "cooperating" and (v := pat.search(text, ca, cb))), None)
-        if v is None:
+        led = _units_then_verb(text, ca, cb)
+        if led is None:
+            led = _role_then_task(text, ca, cb, ("负责",))
+        if not led:
             continue
-        role = v[0]
-        # the lists 会同 joins (A会同B、C负责), the last one with the verb and its tail
-        cuts = [ca] + [x for j in g.clause_joiner.finditer(text, ca, v[1].start()) for x in j.span()] + [v[1].start()]
-        lists = list(zip(cuts[::2], cuts[1::2]))
-        if not all(_plain_units(text, a, b) for a, b in lists):
-            continue
-        lists[-1] = (lists[-1][0], cb if role == "responsible" else lists[-1][1])
-        for a, b in lists:
-            out.extend(_items(text, a, b, role))
         nxt = _inline_next(text, cb, hi)
-        out.extend(nxt)
+        out.extend(led + nxt)
         done = max(cb, max((u.span[1] for u in nxt), default=cb))
     return out
+
+
+def _units_then_verb(text: str, ca: int, cb: int) -> list[RawUnit] | None:
+    """The units of a clause text[ca:cb] that is only plain units and a lead or responsible
+    verb (县行政审批服务局牵头 / A会同B、C负责 / 县公安局、县税务局按职责分工负责), if it is one."""
+    g = _g()
+    v = next(((r, v) for r, pat in g.clause_roles if r != "cooperating" and (v := pat.search(text, ca, cb))), None)
+    if v is None:
+        return None
+    role = v[0]
+    # the lists 会同 joins (A会同B、C负责), the last one with the verb and its tail
+    cuts = [ca] + [x for j in g.clause_joiner.finditer(text, ca, v[1].start()) for x in j.span()] + [v[1].start()]
+    lists = list(zip(cuts[::2], cuts[1::2]))
+    if not all(_plain_units(text, a, b) for a, b in lists):
+        return None
+    lists[-1] = (lists[-1][0], cb if role == "responsible" else lists[-1][1])
+    return [u for a, b in lists for u in _items(text, a, b, role)]
 
 
 def find_units(text: str, lo: int, hi: int, ctx: Context | None = None) -> list[RawUnit]:
