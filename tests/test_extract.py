@@ -176,6 +176,20 @@ def test_plan_year_from_issue_date_and_unknown_year():
     assert d.plan_year == 2023 and d.measures[0].deadlines[0].date == "2023-06-30"
 
 
+def test_a_full_width_year_in_a_traditional_title_is_the_plan_year():
+    # a repost in full-width digits and traditional script, with no dated signature
+    d = _one("某縣２０２４年優化營商環境實施方案\n一、重點任務\n"
+             "１．優化營商環境。年底前評選典型案例不少於１０個。（牽頭單位：縣營商環境辦）\n")
+    assert d.title == "某縣２０２４年優化營商環境實施方案" and d.plan_year == 2024
+    assert [x.date for x in d.measures[0].deadlines] == ["2024-12-31"]
+
+
+def test_digits_grouped_by_a_space_are_one_number():
+    d = _one("一、重点任务\n1.强化用工服务保障。帮助重点企业招用工3 000人以上，新增就业1 200人。"
+             "（牵头单位：县人社局）\n")
+    assert [(q.value, q.comparator) for q in d.measures[0].quantities] == [(3000, ">="), (1200, "=")]
+
+
 def test_goal_year_sets_the_plan_year():
     text = ("二、工作目标\n2023年，全市市场主体达到30万户以上。\n"
             "三、主要任务\n1.推进改革。9月底前出台政策。\n")
@@ -410,3 +424,22 @@ def test_a_box_in_a_goals_section_of_prose_stays_in_it():
     assert [(s.number, s.kind, s.role) for s in goals.children] == [("专栏1", "box", "goals")]
     assert [m.title for m in d.measures] == ["推进重点行业深度治理"]
     assert [q.text for q in d.goals.quantities] == ["达到46.5%", "达到88%"]
+
+
+def test_a_role_label_in_a_task_table_cell_gives_its_role_to_every_unit_after_it(tmp_path):
+    page = tmp_path / "table.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><div class="content">'
+        "<h2>某县2024年优化营商环境实施方案</h2><table border=1>"
+        "<tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>责任单位</th><th>完成时限</th></tr>"
+        "<tr><td>1</td><td>规范涉企收费。开展专项整治。</td><td>县发改局</td>"
+        "<td>配合：县市场监管局、县财政局、县民政局</td><td>10月底前</td></tr>"
+        "<tr><td>2</td><td>加强知识产权保护。开展专项行动。</td><td>县市场监管局</td>"
+        "<td>县科技局、县财政局（配合）</td><td>年底前</td></tr></table></div></body></html>",
+        encoding="utf-8")
+    m1, m2 = policyparse.parse(page).documents[0].measures
+    assert [(u.name, u.role) for u in m1.units] == [
+        ("县发改局", "lead"), ("县市场监管局", "cooperating"), ("县财政局", "cooperating"), ("县民政局", "cooperating")]
+    # a note after one unit is that unit's role only
+    assert [(u.name, u.role) for u in m2.units] == [
+        ("县市场监管局", "lead"), ("县科技局", "responsible"), ("县财政局", "cooperating")]

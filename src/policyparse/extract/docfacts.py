@@ -8,7 +8,7 @@ import functools
 import re
 
 from .. import grammar
-from ..normalize.script import to_simplified
+from ..normalize.script import fold_width, to_simplified
 from .types import Facts
 from .units import declares_first_leads
 
@@ -177,7 +177,7 @@ def _title(w, od, head_lines) -> str | None:
 
 
 def _plan_year(w, od, f: Facts, meta_text: str) -> int | None:
-    title = to_simplified(f.title or "")
+    title = to_simplified(fold_width(f.title or ""))  # the printed title: ２０２４年 is 2024年
     if title and (m := _p("year_in_title_plan").search(title) or _p("year_in_title").search(title)):
         return int(m.group("y"))
     text = w.text

@@ -159,7 +159,7 @@ def _clause_end(text: str, i: int, hi: int) -> int:
 
 
 def _number(s: str) -> float:
-    v = float(s.replace(",", ""))
+    v = float(re.sub(r"[,\s]", "", s))
     return int(v) if v.is_integer() else v
 
 
