@@ -41,6 +41,7 @@ class _G:
     role_note: re.Pattern[str]
     clause_by: re.Pattern[str]
     list_brackets: frozenset[str]
+    area_qualifier: re.Pattern[str]  # 各镇(街道): a bracket that is part of the name before it
     time_item: re.Pattern[str]
     inline_next: re.Pattern[str]
     clause: re.Pattern[str]
@@ -78,6 +79,7 @@ def _g() -> _G:
         role_note=re.compile(g["role_note"]),
         clause_by=re.compile(g["clause_by"]),
         list_brackets=frozenset(g["list_brackets"]),
+        area_qualifier=re.compile(g["area_qualifier"]),
         time_item=re.compile(g["time_item"]),
         inline_next=re.compile(g["inline_next"]),
         clause=re.compile(g["clause"]),
@@ -254,14 +256,17 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
 
 def _paren_groups(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Top-level (…) groups that end a paragraph: the unit parenthesis candidates."""
-    opens = _g().list_brackets
+    g = _g()
     out = []
     i = lo
     while i < hi:
-        if text[i] in opens:
+        if text[i] in g.list_brackets:
             j = _matching_close(text, i, hi)
             if j == -1:
                 i += 1
+                continue
+            if g.area_qualifier.match(text, i, j):  # 各镇(街道)
+                i = j
                 continue
             rest = j
             while rest < hi and text[rest] in " 。.;；":

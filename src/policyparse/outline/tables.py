@@ -374,15 +374,18 @@ def cell_units(cell, role: str, first_leads: bool = False) -> list:
     text = cell.text
     base_role = "responsible" if role == "responsible_first_leads" else role
     pieces = [(a, b) for a, b in split_list(fold_width(text), 0, len(text), g["unit_sep"]) if b > a]
+    labelled = None  # a label (配合：A、B、C) gives its role to every unit after it in the cell
     for a, b in pieces:
         name = text[a:b]
-        r = base_role
+        r = labelled or base_role
         simp = to_simplified(name)
         for rname, pat in g["cell_roles"].items():
             m = pat.search(simp)
             if m:
                 r = rname
                 if m.start() == 0:
+                    if m.group().endswith((":", "：")):
+                        labelled = rname
                     a += m.end()
                 else:
                     b -= len(simp) - m.start()
