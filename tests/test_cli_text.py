@@ -99,6 +99,9 @@ def test_text_without_numbered_items_is_zero_measures_not_an_error(tmp_path):
     p = run("parse", f)
     assert p.returncode == 0
     assert [len(d["measures"]) for d in json.loads(p.stdout)["documents"]] == [0]
+    # …and says so on stderr, in one line, so that a page without its notice is not lost silently
+    assert p.stderr.count("\n") == 1 and "no measures found" in p.stderr and str(f) in p.stderr
+    assert "no measures found" not in run("parse", FILES["quzhou"]).stderr
 
 
 @pytest.mark.parametrize("enc", ["gb18030", "big5", "utf-16", "utf-8-sig"])

@@ -86,6 +86,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
     except InputError as e:
         return _fail(str(e))
     _write(result.model_dump_json(indent=args.indent or None), args.output)
+    if not any(d.measures for d in result.documents):  # the JSON stands; say why it is empty
+        print(f"policyparse: warning: {args.file}: no measures found (is it a plan? a page whose "
+              "notice is an image, an attachment or behind a script gives none)", file=sys.stderr)
     return 0
 
 

@@ -26,6 +26,8 @@ def _layout():
     g = grammar.load("layout")
     return {
         "debris": [re.compile(p) for p in g["debris"]],
+        "running_max": int(g["running_max"]),
+        "running_not": re.compile(g["running_not"]),
         "standalone": [re.compile(p, re.I) for p in g["standalone"]],
         "terminal": set(g["terminal_chars"]),
         "closing": set(g["closing_chars"]),
@@ -110,9 +112,10 @@ def _signs(line: str, after: str) -> bool:
 
 
 def _content_lines(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, break_pos) of each non-blank, non-debris line, stripped;
-    break_pos is the index of the line-break character after it (or len)."""
-    out = []
+    """(start, end, break_pos) of each non-blank line that is neither debris nor a running
+    header or footer, stripped; break_pos is the index of the line-break character after
+    it (or len)."""
+    lines = []  # (start, end, break_pos, folded, debris)
     bounds = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
     bounds.append((len(text), len(text)))
     pos = 0
@@ -123,10 +126,27 @@ def _content_lines(text: str) -> list[tuple[int, int, int]]:
             s += 1
         while e > s and text[e - 1] in _SPACE:
             e -= 1
-        if s == e or is_debris(fold_width(text[s:e])):
+        if s < e:
+            folded = fold_width(text[s:e])
+            lines.append((s, e, brk, folded, is_debris(folded)))
+    running = _running_lines(lines)
+    return [(s, e, brk) for i, (s, e, brk, _, debris) in enumerate(lines) if not debris and i not in running]
+
+
+def _running_lines(lines: list[tuple[int, int, int, str, bool]]) -> set[int]:
+    """The indexes of a running header or footer that text copied out of a PDF kept: a short
+    line that is no sentence, item or table row, next to a page mark (— 3 —), the same
+    line next to page marks at least twice (某区人民政府公报).  Its other copies stay (the
+    plan's title above the first page)."""
+    lay = _layout()
+    near: dict[str, list[int]] = {}
+    for i, (_, _, _, folded, debris) in enumerate(lines):
+        if debris or len(folded) > lay["running_max"] or lay["running_not"].search(folded) \
+                or numbering.match_at(folded) is not None:
             continue
-        out.append((s, e, brk))
-    return out
+        if (i > 0 and lines[i - 1][4]) or (i + 1 < len(lines) and lines[i + 1][4]):
+            near.setdefault(folded, []).append(i)
+    return {i for found in near.values() if len(found) >= 2 for i in found}
 
 
 def split_flat(mt: MappedText) -> MappedText:
