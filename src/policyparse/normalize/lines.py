@@ -39,6 +39,7 @@ def _layout():
         "label_after": re.compile(g["label_after"]),
         "open_label": re.compile(g["open_label"]),
         "title_tail": re.compile(g["title_tail"]),
+        "continued": [(re.compile(c["prev"]), re.compile(c["next"])) for c in g["continued"]],
         "signature_date": re.compile(g["signature_date"]),
         "flat_min": int(g["flat_min"]),
         "flat_sentences": int(g["flat_sentences"]),
@@ -80,6 +81,8 @@ def keeps_break(prev: str, nxt: str) -> bool:
     lay = _layout()
     if nxt[0] in _OPENERS_CONTINUE:
         return False
+    if any(p.search(prev) and n.match(nxt) for p, n in lay["continued"]):
+        return False  # …规划（2021 | —2025年）》, 推动一、 | 二、三产业: not an item
     if numbering.match_at(nxt) is not None:
         return True
     if lay["title_tail"].match(nxt) and not any(c in lay["punct"] for c in prev):
