@@ -36,6 +36,7 @@ def test_numbering(ex):
     assert tok is not None and tok.kind == ex["kind"]
     assert tok.printed(w.display.text) == ex["number"]
     assert w.display.text[tok.end :] == ex["rest"]
+    assert tok.next_only is ex.get("next_only", False)
 
 
 @pytest.mark.parametrize("ex", [e for e in _examples("layout") if "debris" in e], ids=lambda e: e["debris"])
@@ -68,6 +69,15 @@ def test_section_roles(ex):
     from policyparse.outline import section_role
 
     assert section_role(ex["heading"]) == ex["role"]
+
+
+@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "item" in e], ids=lambda e: e["item"][:20])
+def test_item_titles(ex):
+    from policyparse.outline.tree import title_span
+
+    w = _w(ex["item"])
+    a, b = title_span(w, 0, len(w))
+    assert ex["item"][a:b] == ex["title"]
 
 
 @pytest.mark.parametrize("ex", [e for e in _examples("outline") if "closing" in e], ids=lambda e: e["closing"][:20])

@@ -81,3 +81,34 @@ def test_dash_bullets_still_open_items():
         ("——", "dash", "市民文明素质测评满意度达到90%以上"),
     ]
     assert [q.text for q in d.goals.quantities] == ["达到95%以上", "达到15%以上", "达到90%以上"]
+
+
+def test_articles_set_off_by_nothing_or_by_a_bracketed_title():
+    r = _parse("articles_without_separator_or_with_bracketed_title.txt")
+    (d,) = r.documents
+    assert _measures(d) == [
+        ("第一条", "降低企业融资成本", [], [("区财政局", "responsible")]),
+        ("第二条", "扩大融资担保覆盖面", [], [("区金融服务中心", "responsible")]),
+        ("第三条", "支持企业上市挂牌", [], [("区金融服务中心", "responsible")]),
+        ("第四条", "稳定企业用工", [], [("区人社局", "responsible")]),
+        ("第五条", "落实税费优惠政策", [], [("区税务局", "responsible")]),
+    ]
+    assert d.effective == "2024-04-01"
+    assert d.measures[3].text.startswith("【稳定企业用工】对招用就业困难人员的企业")
+    _grounded(r)
+
+
+def test_an_article_number_at_a_line_start_that_is_not_the_next_is_a_reference():
+    (d,) = _parse("article_reference_at_line_start.txt").documents
+    assert [m.number for m in d.measures] == ["第一条", "第二条", "第三条", "第四条", "第五条"]
+    assert d.measures[4].text.endswith("全面落实小微企业税费优惠。\n第三条奖励资金由区财政局统筹安排。\n（责任单位：区税务局）")
+
+
+def test_gaocheng_articles_all_found_and_references_stay_in_their_article():
+    (d,) = _parse("gaocheng_articles.txt").documents
+    nums = [m.number for m in d.measures]
+    assert nums[:4] == ["第一条", "第二条", "第三条", "第四条"]
+    assert [m.title for m in d.measures[2:4]] == ["支持企业上市挂牌", "稳定企业用工"]
+    assert [u.name for u in d.measures[1].units] == ["区金融服务中心", "区财政局"]
+    m8 = next(m for m in d.measures if m.number == "第八条")
+    assert "\n第七条规定的技术改造补助与本条奖励，同一项目不重复享受。" in m8.text

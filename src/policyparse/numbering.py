@@ -22,6 +22,7 @@ class NumberToken:
     n_start: int  # span of the numeral group n
     n_end: int
     style: str  # "group": print the numeral only; "token": print the whole token
+    next_only: bool = False  # an item only when its number follows the last of its kind
 
     def printed(self, display: str) -> str:
         """The number as the output prints it, cut from the display text."""
@@ -32,10 +33,11 @@ class NumberToken:
 
 
 @functools.cache
-def _kinds() -> list[tuple[str, int, re.Pattern[str], str]]:
+def _kinds() -> list[tuple[str, int, re.Pattern[str], str, bool]]:
     g = grammar.load("numbering")
     return [
-        (k["kind"], int(k["rank"]), grammar.compile_pattern("numbering", k["pattern"]), k["number"])
+        (k["kind"], int(k["rank"]), grammar.compile_pattern("numbering", k["pattern"]), k["number"],
+         bool(k.get("next_only")))
         for k in g["kinds"]
     ]
 
@@ -58,13 +60,13 @@ def numeral_value(n: str) -> int | None:
 
 def match_at(text: str, pos: int = 0) -> NumberToken | None:
     """The numbering token starting exactly at ``pos`` of a width-folded text."""
-    for kind, rank, pat, style in _kinds():
+    for kind, rank, pat, style, next_only in _kinds():
         m = pat.match(text, pos)
         if m is None or m.end() >= len(text) or text[m.end()] == "\n":
             continue
         n_start, n_end = m.span("n")
         return NumberToken(
-            kind, rank, numeral_value(m.group("n")), m.start(), m.end(), n_start, n_end, style
+            kind, rank, numeral_value(m.group("n")), m.start(), m.end(), n_start, n_end, style, next_only
         )
     return None
 

@@ -127,6 +127,7 @@ class _Builder:
         self.attachment_list = False  # inside "附件：1.… 2.…"
         self.expect_title = False
         self.boxes: dict[int, dict[str, int]] = {}  # open box's depth → next number of each list it interrupted
+        self.last: dict[str, int] = {}  # the last number of each kind in the document
 
     @property
     def doc(self) -> RawDocument:
@@ -145,6 +146,7 @@ class _Builder:
                 carried.insert(0, last.body.pop())
         self.docs.append(RawDocument(preamble=carried))
         self.stack = []
+        self.last = {}
         self.attachment_list = False
 
     def _pull_signature(self) -> None:
@@ -177,10 +179,16 @@ class _Builder:
         if seg.toc:
             self.doc.toc.append(seg)
             return
+        if seg.token is not None and seg.token.next_only and not self._next(seg.token):
+            seg = Segment(seg.start, seg.end)  # 第三条支持…。 where no 第三条 is due: a reference
         if seg.token is None:
             self.feed_text(seg, line)
         else:
             self.feed_item(seg, line)
+
+    def _next(self, tok: NumberToken) -> bool:
+        """``tok`` follows the last item of its kind in the document (or is its first)."""
+        return tok.value == self.last.get(tok.kind, 0) + 1
 
     def feed_text(self, seg: Segment, line: str) -> None:
         pats = _patterns()
@@ -267,6 +275,8 @@ class _Builder:
             node.parent.children.append(node)
         self.stack.append(node)
         d.n_items += 1
+        if tok.value is not None:
+            self.last[tok.kind] = tok.value
 
     # -- boxes (专栏) ----------------------------------------------------------
     def _open_box(self) -> None:

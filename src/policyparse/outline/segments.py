@@ -24,7 +24,7 @@ class Segment:
 def _shift(tok: NumberToken, offset: int) -> NumberToken:
     return NumberToken(
         tok.kind, tok.rank, tok.value, tok.start + offset, tok.end + offset,
-        tok.n_start + offset, tok.n_end + offset, tok.style,
+        tok.n_start + offset, tok.n_end + offset, tok.style, tok.next_only,
     )
 
 

@@ -64,14 +64,27 @@ def section_role(title: str) -> str | None:
     return None
 
 
-def _title_span(text: str, node: Node) -> tuple[int, int]:
-    a, b = node.token.end, node.head.end
+@functools.cache
+def _bracketed() -> re.Pattern[str]:
+    return re.compile(grammar.load("outline")["bracketed_title"])
+
+
+def title_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """The title of an item whose text is ``text[a:b]``: a bracketed title
+    (【稳定企业用工】…), else up to the first 。 (a list clause without its closing ；)."""
+    m = _bracketed().match(text, a, b)
+    if m is not None:
+        return m.span(1)
     stop = text.find("。", a, b)
     if stop != -1:
         return (a, stop)
     while b > a + 1 and text[b - 1] in "；;，,":
         b -= 1  # the clause of a list (①…；): its title without the list's separator
     return (a, b)
+
+
+def _title_span(text: str, node: Node) -> tuple[int, int]:
+    return title_span(text, node.token.end, node.head.end)
 
 
 def _has_running_text(text: str, node: Node) -> bool:
