@@ -89,3 +89,8 @@ def toc_header() -> re.Pattern[str]:
 @functools.cache
 def glued_before() -> re.Pattern[str]:
     return re.compile(grammar.load("numbering")["glued_before"])
+
+
+@functools.cache
+def inline_list() -> re.Pattern[str]:
+    return re.compile(grammar.load("numbering")["inline_list"])

@@ -80,13 +80,32 @@ def split_glued(text: str, seg: Segment, expected: dict[str, int]) -> list[Segme
         expected = {**expected, seg.token.kind: seg.token.value + 1}
     line = text[seg.start : seg.end]
     skip = (seg.token.end - seg.start) if seg.token else 0
+    lists = _inline_lists(line, skip)
+    counting: dict[str, int] = {}  # kind → next number of an inline list opened before
     for m in numbering.glued_before().finditer(line, skip):
         i = m.end()
+        while lists and lists[0][0] < i:
+            counting[lists.pop(0)[1]] = 2
         tok = numbering.match_at(line, i)
-        if tok is None or tok.value is None or expected.get(tok.kind) != tok.value:
+        if tok is None or tok.value is None:
+            continue
+        if counting.get(tok.kind) == tok.value:
+            counting[tok.kind] += 1  # …：1.…；2.…: an item of the inline list
+            continue
+        if expected.get(tok.kind) != tok.value:
             continue
         cur = out[-1]
         out[-1] = Segment(cur.start, seg.start + i, cur.token)
         out.append(Segment(seg.start + i, seg.end, _shift(tok, seg.start)))
         expected = {**expected, tok.kind: tok.value + 1}
+    return out
+
+
+def _inline_lists(line: str, skip: int) -> list[tuple[int, str]]:
+    """(position, kind) of each list opened on 1 after a colon mid-line (…清单管理：1.…)."""
+    out = []
+    for m in numbering.inline_list().finditer(line, skip):
+        tok = numbering.match_at(line, m.end())
+        if tok is not None and tok.value == 1 and tok.start == m.end():
+            out.append((m.end(), tok.kind))
     return out
