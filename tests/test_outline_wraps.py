@@ -1,5 +1,7 @@
-"""Outline on real notices whose lines a PDF or a web page broke where a number seems to
-start (tests/data/outline: a black-box tester's notices and their minimal reproductions)."""
+"""Outline on real notices where something looks like a number that is none: a line a PDF
+broke where a number seems to start, an article set off by nothing, a list inside a
+sentence, a markdown table's rule (tests/data/outline: a black-box tester's notices and
+their minimal reproductions)."""
 
 from __future__ import annotations
 
@@ -112,3 +114,39 @@ def test_gaocheng_articles_all_found_and_references_stay_in_their_article():
     assert [u.name for u in d.measures[1].units] == ["区金融服务中心", "区财政局"]
     m8 = next(m for m in d.measures if m.number == "第八条")
     assert "\n第七条规定的技术改造补助与本条奖励，同一项目不重复享受。" in m8.text
+
+
+def test_a_numbered_list_inside_a_measure_after_a_colon_stays_in_it():
+    r = _parse("inline_list_after_colon.txt")
+    (d,) = r.documents
+    assert _measures(d) == [
+        ("1", "推行企业开办集成服务", ["重点任务", "提升开办企业便利度"], [("区行政审批局", "lead")]),
+        ("2", "推进住所登记便利化", ["重点任务", "提升开办企业便利度"], [("区市场监管局", "lead")]),
+        ("（一）", "加强组织领导", ["保障措施"], []),
+    ]
+    assert d.measures[0].text.endswith("；3.将企业开办时间压缩至1个工作日以内。（牵头单位：区行政审批局）")
+    assert [q.text for q in d.measures[0].quantities] == ["压缩至1个工作日以内"]
+    _grounded(r)
+    (d,) = _parse("inline_list_in_brackets.txt").documents
+    assert [m.number for m in d.measures] == ["（一）", "（二）", "（一）"]
+
+
+def test_lianchi_inline_list_is_one_measure_and_the_list_numbers_on():
+    (d,) = _parse("lianchi_mixed_numbering.txt").documents
+    first = d.measures[0]
+    assert (first.number, first.title) == ("1", "推行企业开办“一件事”集成服务")
+    assert "；2.对清单事项实行动态调整；3.将企业开办全流程时间压缩至1个工作日以内。" in first.text
+    assert [m.number for m in d.measures[:6]] == ["1", "2", "①", "②", "③", "4"]
+    assert [(u.name, u.role) for u in first.units][:2] == [("区行政审批局", "lead"), ("区市场监管局", "cooperating")]
+    assert [q.text for q in d.measures[1].quantities] != ["压缩至1个工作日以内"]
+
+
+def test_a_markdown_tables_rule_row_is_no_measure():
+    for name in ("markdown_table_rule_row.txt", "markdown_table_rule_row_spaced.txt",
+                 "markdown_table_rule_row_aligned.txt"):
+        r = _parse(name)
+        (d,) = r.documents
+        assert [(m.number, m.title, [u.name for u in m.units], [x.date for x in m.deadlines]) for m in d.measures] == [
+            ("1", "改造提升区域商贸中心", ["区商务局", "区住建局"], ["2023-12-31"]),
+            ("2", "建设乡镇商贸中心", ["区商务局"], ["2025-12-31"]),
+        ], name

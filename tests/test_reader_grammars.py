@@ -87,3 +87,10 @@ def test_html_meta_lines(ex):
     from policyparse.read.html import meta_from_line
 
     assert meta_from_line(ex["line"]) == ex["meta"]
+
+
+@pytest.mark.parametrize("ex", _examples("tables", "rule_row"), ids=lambda e: "|".join(e["rule_row"]))
+def test_markdown_rule_rows(ex):
+    from policyparse.read.tables import is_rule_row
+
+    assert is_rule_row(ex["rule_row"]) is ex.get("expect", True)

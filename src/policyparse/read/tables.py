@@ -45,6 +45,7 @@ def _grammar():
         "generic": re.compile(g["generic"]),
         "indicator": [(c["role"], re.compile(c["pattern"])) for c in g["indicator_columns"]],
         "baseline_what": re.compile(g["baseline_what"]),
+        "rule_cell": re.compile(g["rule_cell"]),
     }
 
 
@@ -295,6 +296,12 @@ def _cells(line: str, start: int, kind: str, indent: int = 0) -> list[Cell]:
     return out
 
 
+def is_rule_row(cells: list[str]) -> bool:
+    """A markdown table's separator row (|---|:---:|): every cell a rule."""
+    rule = _grammar()["rule_cell"]
+    return bool(cells) and all(rule.match(c.strip()) for c in cells)
+
+
 _HEADER_CELL = 20  # characters a header cell of a pasted table may have
 
 
@@ -325,6 +332,9 @@ def text_tables(text: str) -> list[Table]:
             cells = _cells(lines[j][1], lines[j][0], kind, indent)
             if sum(1 for c in cells if c.text) < 2:
                 break
+            if kind == "pipe" and is_rule_row([c.text for c in cells]):
+                j += 1  # |---|---|: the rule under a markdown table's header
+                continue
             rows.append(cells)
             j += 1
         head = _any_header([[c.text for c in r] for r in rows])
