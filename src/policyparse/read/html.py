@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 
@@ -94,18 +95,80 @@ def decode_html(data: bytes) -> tuple[str, str]:
         declared = m.group(1).decode("ascii", "replace").lower()
         enc = _ALIASES.get(declared, declared)
         try:
-            return data.decode(enc), enc
+            text = data.decode(enc)
         except LookupError:
             pass  # an unknown charset name: detect
         except UnicodeDecodeError:
             text = data.decode(enc, errors="replace")
             if text.count("\ufffd") <= max(3, len(text) // 1000):
                 return text, enc  # a few stray bytes in a page that is otherwise fine
+        else:
+            return _second_guess(data, text, enc)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     return decode(data)
+
+
+_SINGLE_BYTE = re.compile(r"^(?:iso8859|latin|cp125|windows-125|ascii|mac|koi8)")
+_CJK_CODECS = ("gb18030", "cp950", "big5hkscs")
+# what a CJK codec makes of another one's bytes: Private Use Area, kana, Greek and
+# Cyrillic, box drawing, bopomofo, CJK extension A — rare or absent in a notice
+_ODD = re.compile("[\ue000-\uf8ff\u3040-\u30ff\u0370-\u04ff\u2500-\u257f\u3100-\u312f\u3400-\u4dbf]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _second_guess(data: bytes, text: str, enc: str) -> tuple[str, str]:
+    """The declared charset decoded the page without error; keep it unless the bytes
+    are plainly Chinese in another codec: a Western single-byte charset (ISO-8859-1,
+    windows-1252 …) over GBK or Big5 bytes gives Latin mojibake (``Ä³ÏØ``), and GB2312
+    over Big5 bytes (or the reverse) gives Private-Use and kana characters."""
+    from .text import decode
+
+    try:
+        name = codecs.lookup(enc).name
+    except LookupError:
+        return text, enc
+    if _SINGLE_BYTE.match(name):
+        if _HAN.search(text) or not _paired_high_bytes(data):
+            return text, enc
+        try:
+            alt, alt_enc = decode(data)
+        except InputError:
+            return text, enc
+        han = len(_HAN.findall(alt))
+        if han >= 2 and len(_ODD.findall(alt)) <= 0.01 * han:
+            return alt, alt_enc
+        return text, enc
+    if name in _CJK_CODECS or enc in _CJK_CODECS:
+        odd = len(_ODD.findall(text))
+        if odd < 3 or odd < 0.01 * len(_HAN.findall(text)):
+            return text, enc
+        best = (odd, text, enc)
+        for other in ("utf-8",) + _CJK_CODECS:
+            if other == enc:
+                continue
+            try:
+                alt = data.decode(other)
+            except UnicodeDecodeError:
+                continue
+            n = len(_ODD.findall(alt))
+            if n * 4 <= odd and n < best[0] and _HAN.search(alt):
+                best = (n, alt, other)
+        return best[1], best[2]
+    return text, enc
+
+
+def _paired_high_bytes(data: bytes) -> bool:
+    """Most bytes over 0x7F come two in a row, as in a double-byte Chinese encoding
+    (GBK, Big5), not one by one as accented letters in a Western text."""
+    high = [i for i, b in enumerate(data) if b > 0x7F]
+    if len(high) < 4:
+        return False
+    s = set(high)
+    paired = sum(1 for i in high if i - 1 in s or i + 1 in s)
+    return paired >= 0.9 * len(high)
 
 
 # ---------------------------------------------------------------- parsing

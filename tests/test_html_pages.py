@@ -1,0 +1,57 @@
+"""The HTML reader on the pages of a black-box test (tests/data/html/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policyparse
+from policyparse.read import read_bytes
+
+DATA = Path(__file__).parent / "data" / "html"
+
+
+def _read(name: str):
+    return read_bytes((DATA / name).read_bytes(), name)
+
+
+def _parse(name: str):
+    return policyparse.parse(DATA / name)
+
+
+@pytest.mark.parametrize("name, encoding, title", [
+    ("charset_cp1252_over_gbk.html", "gb18030", "正定县2024年优化营商环境提升市场主体活力实施方案"),
+    ("charset_latin1_over_gbk.html", "gb18030", "正定县2024年优化营商环境提升市场主体活力实施方案"),
+    ("charset_gb2312_over_big5.html", "cp950", "正定縣２０２４年優化營商環境提升市場主體活力實施方案"),
+    # already right before: they must stay so
+    ("charset_big5_over_gbk.html", "gb18030", "正定县2024年优化营商环境提升市场主体活力实施方案"),
+    ("charset_gb2312_over_utf8.html", "utf-8", "正定县2024年优化营商环境提升市场主体活力实施方案"),
+    ("charset_utf8_over_gbk.html", "gb18030", "正定县2024年优化营商环境提升市场主体活力实施方案"),
+    ("charset_none_big5.html", "cp950", "正定縣２０２４年優化營商環境提升市場主體活力實施方案"),
+])
+def test_a_wrong_charset_declaration_is_overruled_by_the_bytes(name, encoding, title):
+    src = _read(name)
+    assert src.encoding == encoding
+    assert src.text.startswith(title)
+    assert not any("\ue000" <= c <= "\uf8ff" or "\u3040" <= c <= "\u30ff" or "\u00c0" <= c <= "\u00ff"
+                   for c in src.text)
+
+
+@pytest.mark.parametrize("name", ["charset_latin1_over_gbk_min.html", "charset_gb2312_over_big5_min.html"])
+def test_a_minimal_page_with_a_wrong_charset_gives_its_measure(name):
+    doc = _parse(name).documents[0]
+    assert doc.plan_year == 2024
+    m = doc.measures[0]
+    assert m.title in ("深化企业开办便利化改革", "深化企業開辦便利化改革")
+    assert [(u.name, u.role) for u in m.units] in ([("县行政审批局", "lead")], [("縣行政審批局", "lead")])
+    assert [d.date for d in m.deadlines] == ["2024-12-31"]
+    assert [q.value for q in m.quantities] == [3]
+
+
+def test_a_latin1_page_with_accented_letters_stays_latin1():
+    page = ('<html><head><meta charset="iso-8859-1"></head><body><p>Le café de la société générale, '
+            'écrit à Genève. Ça a été créé ici.</p></body></html>').encode("latin-1")
+    src = read_bytes(page, "fr.html")
+    assert src.encoding == "iso-8859-1"
+    assert "société générale" in src.text
