@@ -55,3 +55,25 @@ def test_a_latin1_page_with_accented_letters_stays_latin1():
     src = read_bytes(page, "fr.html")
     assert src.encoding == "iso-8859-1"
     assert "société générale" in src.text
+
+
+def test_the_line_breaks_of_a_pre_are_paragraph_breaks():
+    doc = _parse("pre_lines.html").documents[0]
+    got = [(m.number, m.path, m.title, [u.name for u in m.units]) for m in doc.measures]
+    assert got == [
+        ("1", ["重点任务", "提升政务服务效能"], "深化企业开办便利化改革", ["县行政审批局"]),
+        ("2", ["重点任务", "提升政务服务效能"], "压减审批时限", ["县住建局"]),
+        ("3", ["重点任务", "强化要素保障"], "加大金融支持力度", ["县金融服务中心"]),
+    ]
+
+
+def test_a_hard_wrapped_pre_page_with_a_hidden_second_half():
+    doc = _parse("pre_hidden.html").documents[0]
+    by_no = {m.number: m for m in doc.measures}
+    assert [str(k) for k in range(1, 23)] + ["（一）", "（二）", "（三）"] == list(by_no)  # the 展开全文 half too
+    assert by_no["1"].path == ["重点任务", "提升政务服务效能"]
+    assert by_no["6"].path == ["重点任务", "强化要素保障"]
+    # a line wrapped inside a figure is joined again by line repair
+    assert [d.date for d in by_no["1"].deadlines] == ["2024-06-30"]
+    assert ("3000人以上", 3000) in [(q.text, q.value) for q in by_no["9"].quantities]
+    assert "到2025年" in [d.text for d in doc.goals.deadlines]

@@ -298,6 +298,7 @@ class _Renderer:
         self.blocks: list[tuple[str, object]] = []
         self.buf: list[str] = []
         self.marker = ""  # the number of a numbered-list item, not yet written
+        self.pre = 0  # inside <pre> or white-space:pre…: a line break in the text is one
 
     def flush(self) -> None:
         line = _clean_line("".join(self.buf))
@@ -308,8 +309,16 @@ class _Renderer:
             self.blocks.append(("line", line))
 
     def text(self, s: str | None) -> None:
-        if s:
-            self.buf.append(s)
+        if not s:
+            return
+        if self.pre:
+            lines = s.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            for k, line in enumerate(lines):
+                if k:
+                    self.flush()
+                self.buf.append(line)
+            return
+        self.buf.append(s)
 
     def render(self, el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -329,12 +338,27 @@ class _Renderer:
             self.flush()
         if tag == "li":
             self.marker = _list_marker(el)  # put before the item's first line of text
+        pre = _keeps_breaks(el)
+        self.pre += pre
         self.text(el.text)
         for ch in el:
             self.render(ch)
+        self.pre -= pre
         if block:
             self.flush()
         self.text(el.tail)
+
+
+_PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|pre-wrap|pre-line|break-spaces)\b", re.I)
+
+
+def _keeps_breaks(el) -> bool:
+    """``<pre>`` (and the obsolete ``<xmp>``, ``<listing>``), or an inline style
+    ``white-space: pre | pre-wrap | pre-line``: a browser shows the text's line breaks."""
+    if el.tag in ("pre", "xmp", "listing", "plaintext"):
+        return True
+    style = el.get("style") if isinstance(el.tag, str) else None
+    return bool(style and _PRE_STYLE.search(style))
 
 
 def _list_marker(li) -> str:
