@@ -77,3 +77,29 @@ def test_a_hard_wrapped_pre_page_with_a_hidden_second_half():
     assert [d.date for d in by_no["1"].deadlines] == ["2024-06-30"]
     assert ("3000人以上", 3000) in [(q.text, q.value) for q in by_no["9"].quantities]
     assert "到2025年" in [d.text for d in doc.goals.deadlines]
+
+
+def test_hidden_inline_jammers_inside_paragraphs_are_not_text():
+    result = _parse("hidden_jammers.html")
+    st = result.source_text
+    for jam in ("范文网", "fanwen8", "x9k"):
+        assert jam not in st
+    doc = result.documents[0]
+    by_no = {m.number: m for m in doc.measures}
+    assert [(u.name, u.role) for u in by_no["9"].units] == [
+        ("县人社局", "lead"), ("县工信局", "responsible"), ("县总工会", "responsible")]
+    assert [(q.text, q.value) for q in by_no["9"].quantities] == [("不少于30场", 30), ("3000人以上", 3000)]
+    assert ("人行正定县支行", "responsible") in [(u.name, u.role) for u in by_no["6"].units]
+
+
+def test_a_class_hidden_by_the_style_sheet_is_a_jammer():
+    m = _parse("hidden_jammer_class.html").documents[0].measures[0]
+    assert m.text == "强化用工服务保障。全年组织招聘活动不少于30场。（牵头单位：县人社局；责任单位：县工信局）"
+    assert [u.name for u in m.units] == ["县人社局", "县工信局"]
+
+
+def test_a_hidden_block_is_still_read_but_a_hidden_print_copy_not_twice():
+    assert _parse("pre_hidden.html").documents[0].measures[21].number == "22"  # behind 展开全文
+    result = _parse("hidden_print_copy.html")
+    assert len(result.documents) == 1
+    assert result.source_text.count("深化企业开办便利化改革") == 1

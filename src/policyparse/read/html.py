@@ -521,6 +521,7 @@ def read_html(data: bytes):
         raise InputError("empty HTML page: nothing to parse")
     meta = _meta_tags(root)
     page_title = _page_title(root)
+    _drop_hidden_inline(root)
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
@@ -553,6 +554,59 @@ def read_html(data: bytes):
     if page_title and "标题" not in meta:
         meta["标题"] = page_title
     return SourceDoc(source, "html", enc, "", meta=meta, tables=tb.tables())
+
+
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:[;!}]|$)", re.I)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?([.#])([\w-]+)$", re.I)
+_INLINE_HIDDEN_MAX = 40  # characters: a jammer is short; a hidden half of a notice is not
+
+
+def _hidden_rules(root) -> set[tuple[str, str, str]]:
+    """``(tag or "", "." or "#", name)`` of the simple selectors (``.jammer``,
+    ``font.jammer``, ``#x``) that a ``<style>`` sheet hides (display:none,
+    visibility:hidden, font-size:0)."""
+    out = set()
+    for st in root.iter("style"):
+        css = re.sub(r"/\*.*?\*/", "", st.text or "", flags=re.S)
+        for sel, decl in _CSS_RULE.findall(css):
+            if not _HIDDEN_STYLE.search(decl):
+                continue
+            for one in sel.split(","):
+                m = _SIMPLE_SELECTOR.match(one.strip())
+                if m:
+                    out.add(((m.group(1) or "").lower(), m.group(2), m.group(3)))
+    return out
+
+
+def _is_hidden(el, rules) -> bool:
+    if _HIDDEN_STYLE.search(el.get("style") or ""):
+        return True
+    if not rules:
+        return False
+    tag = el.tag.lower()
+    names = [(".", c) for c in (el.get("class") or "").split()] + [("#", el.get("id") or "")]
+    return any((t, kind, name) in rules for kind, name in names if name for t in ("", tag))
+
+
+def _drop_hidden_inline(root) -> None:
+    """Drop hidden inline elements inside a paragraph — the jammers of content farms and
+    forums (``县人<span style="display:none">范文网</span>社局``, Discuz ``<font
+    class="jammer">``, ``font-size:0`` text): no block inside, no line break, at most
+    ``_INLINE_HIDDEN_MAX`` characters.  A hidden *block* (or a long hidden run) is kept:
+    it may hold the notice, or its second half behind 展开全文, until a script shows it."""
+    rules = _hidden_rules(root)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.tag in _BLOCK or el.getparent() is None:
+            continue
+        if not _is_hidden(el, rules):
+            continue
+        if any(isinstance(d.tag, str) and (d.tag in _BLOCK or d.tag == "br") for d in el.iterdescendants()):
+            continue
+        if len(el.text_content().strip()) <= _INLINE_HIDDEN_MAX:
+            _drop(el)
 
 
 def _drop(el) -> None:
