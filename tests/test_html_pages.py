@@ -103,3 +103,21 @@ def test_a_hidden_block_is_still_read_but_a_hidden_print_copy_not_twice():
     result = _parse("hidden_print_copy.html")
     assert len(result.documents) == 1
     assert result.source_text.count("深化企业开办便利化改革") == 1
+
+
+def test_page_furniture_lines_are_in_no_measure():
+    ms = _parse("junk_farm_lines.html").documents[0].measures
+    assert [m.text for m in ms] == [
+        "提升网上办事能力。年底前实现电子证照全面应用。（牵头单位：县政务服务中心）",
+        "规范涉企收费。10月底前完成全面检查。（牵头单位：县发改局）",
+        "推行包容审慎监管。6月底前公布清单。（牵头单位：县司法局）",
+        "加强知识产权保护。全年质押融资金额突破1亿元。（牵头单位：县市场监管局）",
+    ]
+
+
+def test_a_wechat_footer_is_not_the_last_measures_text():
+    result = _parse("junk_wechat_footer.html")
+    last = result.documents[-1].measures[-1]
+    assert last.title == "营造良好氛围"
+    assert last.text.endswith("（牵头单位：县委宣传部；配合单位：县融媒体中心）")
+    assert "长按识别二维码" in result.source_text  # still in the source, in no measure
