@@ -121,3 +121,29 @@ def test_a_wechat_footer_is_not_the_last_measures_text():
     assert last.title == "营造良好氛围"
     assert last.text.endswith("（牵头单位：县委宣传部；配合单位：县融媒体中心）")
     assert "长按识别二维码" in result.source_text  # still in the source, in no measure
+
+
+def test_the_reading_of_a_ruby_is_no_text():
+    result = _parse("ruby_pinyin.html")
+    assert "營商環境宣傳活動不少於５場" in result.source_text
+    assert "yíng" not in result.source_text and "shāng" not in result.source_text
+    m = result.documents[0].measures[-1]
+    assert m.text.startswith("加強宣傳。營商環境宣傳活動不少於５場。")
+
+
+@pytest.mark.parametrize("name", ["title_from_meta.html", "title_from_page_title.html"])
+def test_a_page_without_a_title_heading_takes_the_title_from_its_head(name):
+    result = _parse(name)
+    doc = result.documents[0]
+    assert doc.title == "正定县2024年优化营商环境实施方案"
+    assert doc.plan_year == 2024 and doc.region == "正定县"
+    assert doc.measures[0].deadlines[0].date.startswith("2024-")
+
+
+def test_a_page_title_that_is_no_notice_title_names_nothing(tmp_path):
+    body = ('<div class="TRS_Editor"><p>为持续激发市场主体活力，结合我县实际，制定本方案。</p><p>一、重点任务</p>'
+            '<p>1.深化企业开办便利化改革。年底前设立企业开办专区不少于3个。（牵头单位：县行政审批局）</p></div>')
+    for head in ("<title>首页_正定县人民政府</title>", '<meta name="ArticleTitle" content="县长调研企业开办工作">'):
+        page = tmp_path / "p.html"
+        page.write_text(f'<html><head><meta charset="utf-8">{head}</head><body>{body}</body></html>', encoding="utf-8")
+        assert policyparse.parse(page).documents[0].title is None

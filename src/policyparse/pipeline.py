@@ -133,7 +133,9 @@ _INHERITED = ("issuer", "doc_number", "date", "effective", "region", "plan_year"
 
 def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
               links: list[str], parent: Document | None = None) -> Document:
-    facts = extract.document_facts(w, od, src.meta, links)
+    # the page's title (meta 标题) can name the first document only
+    meta = src.meta if index == 1 else {k: v for k, v in src.meta.items() if k != "标题"}
+    facts = extract.document_facts(w, od, meta, links)
     for f in _INHERITED if parent is not None else ():
         if getattr(facts, f) is None:
             setattr(facts, f, getattr(parent, f))

@@ -137,7 +137,7 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
             f.issuer = w.printed(x + m.start("i"), x + m.end("i"))
             break
 
-    f.title = _title(w, od, head_lines) or next(iter(page_links or []), None)
+    f.title = _title(w, od, head_lines) or next(iter(page_links or []), None) or _meta_title(meta)
     by_title = region_of(f.title) if f.title else None
     by_issuer = region_of(f.issuer) if f.issuer else None
     f.region = by_title or by_issuer
@@ -173,6 +173,20 @@ def _title(w, od, head_lines) -> str | None:
         m = _p("covering").search(text, x, y)
         if m:
             return tidy_title(w.printed(*m.span("t")))
+    return None
+
+
+def _meta_title(meta: dict[str, str] | None) -> str | None:
+    """The page's title (meta ``标题``: the CMS's ``ArticleTitle`` or ``<title>`` without
+    its site suffix) when the body prints none, if it reads as a notice title."""
+    from ..normalize.script import fold_width, to_simplified
+
+    t = ((meta or {}).get("标题") or "").strip()
+    if not t:
+        return None
+    simp = to_simplified(fold_width(t))
+    if _p("title").match(simp) and not _p("not_title").search(simp):
+        return tidy_title(t)
     return None
 
 
