@@ -18,6 +18,7 @@ from .script import fold_width, to_simplified
 
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200a\u3000"
 _BREAK = re.compile("[\\n\\f\\v\\x1c\\x1d\\x1e\\x85\\u2028\\u2029]")
+_DIGIT = re.compile(r"\d")
 _OPENERS_CONTINUE = set("，,。、；;:：)）】」』”’")
 
 
@@ -147,8 +148,8 @@ def _running_lines(lines: list[tuple[int, int, int, str, bool]]) -> set[int]:
         if debris or len(folded) > lay["running_max"] or lay["running_not"].search(folded) \
                 or numbering.match_at(folded) is not None:
             continue
-        if (i > 0 and lines[i - 1][4]) or (i + 1 < len(lines) and lines[i + 1][4]):
-            near.setdefault(folded, []).append(i)
+        if any(0 <= j < len(lines) and lines[j][4] and _DIGIT.search(lines[j][3]) for j in (i - 1, i + 1)):
+            near.setdefault(folded, []).append(i)  # next to a page mark (debris with its number)
     return {i for found in near.values() if len(found) >= 2 for i in found}
 
 
