@@ -52,6 +52,7 @@ class _G:
     name_after_quote: re.Pattern[str]
     suffix_cmp: dict[str, str]
     bare_mult: re.Pattern[str]
+    rate: re.Pattern[str]  # 300吨/日: the denominator a rate adds to its unit
     duration_before: re.Pattern[str]
     fund: re.Pattern[str]
     metric: dict  # cut, filler, scope, change, suffix patterns and max (length)
@@ -122,6 +123,7 @@ def _g() -> _G:
         name_after_quote=re.compile(g["name_after_quote"]),
         suffix_cmp=suffix_cmp,
         bare_mult=re.compile(g["bare_multiplier"]),
+        rate=re.compile(g["rate_per"]),
         duration_before=re.compile(g["duration_before"]),
         fund=re.compile(g["fund_words"]),
         metric={k: re.compile(g["metric"][k]) for k in ("cut", "filler", "scope", "change", "suffix")}
@@ -223,6 +225,8 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             if not g.money.search(text[a0 : _clause_end(text, nb, hi)]):
                 continue
             unit = "元"
+        if "/" not in unit and (r := g.rate.match(text, nb, hi)):
+            unit, nb = f"{unit}/{r.group('per')}", r.end()  # 300吨/日
         hits.append(_Hit(m.start(), nb, m.start(), nb, _scale(v, mult),
                          _scale(v2, mult) if v2 is not None else None, unit))
     for m in g.bare_mult.finditer(text, lo, hi):  # 亿元以上项目
@@ -268,13 +272,15 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     deadline earlier in the sentence (``deadlines``, which tell past from future by the
     plan year: 截至2023年底 in a 2023 plan) frames the figure as a target."""
     g = _g()
-    before = text[max(lo, h.na - 6) : h.na]
+    before = text[max(lo, h.na - 12) : h.na]
     num_end = h.na
     while num_end < h.nb and (text[num_end].isdigit() or text[num_end] in ".,"):
         num_end += 1
     after_num = text[num_end : min(hi, num_end + 12)]
-    if any(p.search(before) for p in g.excl_before):
-        if "由" not in before or g.from_value.match(text, h.nb):
+    for p in g.excl_before:
+        m = p.search(before)
+        # the number after 由 is the old value only when a verb of change follows it
+        if m and ("由" not in m.group() or g.from_value.match(text, h.nb)):
             return True
     if any(p.search(after_num) for p in g.excl_after) and not (
             h.unit == "年" and h.value < 100 and g.duration_before.search(before)):
