@@ -31,6 +31,8 @@ class _G:
     threshold_nouns: re.Pattern[str]
     share_condition: re.Pattern[str]  # what makes a share of a population a condition (率, 对)
     condition_clause: re.Pattern[str]
+    condition_frame: re.Pattern[str]  # 对 opening a frame of who qualifies (对…的企业)
+    counted_kind: re.Pattern[str]  # a kind of firm and its count after a bound (…企业20家)
     limit: re.Pattern[str]
     excl_before: list[re.Pattern[str]]
     excl_after: list[re.Pattern[str]]
@@ -105,6 +107,8 @@ def _g() -> _G:
         threshold_nouns=re.compile(g["threshold_nouns"]),
         share_condition=re.compile(g["share_condition"]),
         condition_clause=re.compile(g["condition_clause"]),
+        condition_frame=re.compile(g["condition_frame"]),
+        counted_kind=re.compile(g["counted_kind"]),
         limit=re.compile(g["limit_words"]),
         excl_before=[re.compile(p) for p in g["exclude_before"]],
         excl_after=[re.compile(p) for p in g["exclude_after"]],
@@ -406,6 +410,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 培育营业收入超百亿元企业3家
     if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_clause.search(text, h.b, cb):
         return "threshold"  # 面积为90平方米及以下的，减按…
+    if cmp_ in (">=", ">", "<=", "<") and g.counted_kind.match(after):
+        return "threshold"  # 超十亿元企业20家
     if g.threshold_subjects.search(before) and cmp_ in (">=", ">", "<=", "<", "range") \
             and ("对" in before or "的" in text[h.b : after_pos + 1]):
         return "threshold"
@@ -413,6 +419,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "incentive"
     if h.unit == "元" and g.fund.search(text, ca, cb):
         return "incentive"  # 设立1000万元科技专项资金
+    if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_frame.search(before) and "的" in text[h.b : cb]:
+        return "threshold"  # 对签订1年以上劳动合同的企业 (a grant in the frame is an incentive, above)
     if h.unit == "元" and cmp_ in ("<=", "<"):
         sa, sb = sentence(text, h.a, lo, hi)
         if g.incentive.search(text, sa, sb):
