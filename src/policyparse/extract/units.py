@@ -14,7 +14,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 
-from .. import grammar
+from .. import grammar, numbering
 from .types import Context, RawUnit
 
 
@@ -46,6 +46,7 @@ class _G:
     inline_next: re.Pattern[str]
     clause: re.Pattern[str]
     clause_max: int
+    clause_label: re.Pattern[str]  # 【工作机制】 opening a clause: no part of its units
     clause_unit: re.Pattern[str]
     clause_joiner: re.Pattern[str]
     clause_reject: re.Pattern[str]
@@ -84,6 +85,7 @@ def _g() -> _G:
         inline_next=re.compile(g["inline_next"]),
         clause=re.compile(g["clause"]),
         clause_max=int(g["clause_max"]),
+        clause_label=re.compile(g["clause_label"]),
         clause_unit=re.compile(g["clause_unit"]),
         clause_joiner=re.compile(g["clause_joiner"]),
         clause_reject=re.compile(g["clause_reject"]),
@@ -398,6 +400,10 @@ def _clause_led(text: str, lo: int, hi: int) -> list[RawUnit]:
         ca, cb = _strip(text, *m.span())
         if ca < done or cb - ca > g.clause_max:
             continue
+        if (tok := numbering.match_at(text, ca)) is not None and tok.end < cb:
+            ca = tok.end  # the item's own number: 第十四条…
+        if label := g.clause_label.match(text, ca, cb):  # 【工作机制】区…局负责…
+            ca = label.end()
         led = _units_then_verb(text, ca, cb)
         if led is None:
             led = _role_then_task(text, ca, cb, ("负责",))
