@@ -57,7 +57,7 @@ class _G:
     rate: re.Pattern[str]  # 300吨/日: the denominator a rate adds to its unit
     duration_before: re.Pattern[str]
     fund: re.Pattern[str]
-    metric: dict  # cut, filler, scope, change, suffix patterns and max (length)
+    metric: dict  # cut, joint, lead, filler, verb, ratio, tail, scope, change, suffix patterns; max (length)
 
 
 def _multiplier(m: str, units: list[str]) -> str:
@@ -130,7 +130,8 @@ def _g() -> _G:
         rate=re.compile(g["rate_per"]),
         duration_before=re.compile(g["duration_before"]),
         fund=re.compile(g["fund_words"]),
-        metric={k: re.compile(g["metric"][k]) for k in ("cut", "filler", "scope", "change", "suffix")}
+        metric={k: re.compile(g["metric"][k])
+                for k in ("cut", "joint", "lead", "filler", "verb", "ratio", "tail", "scope", "change", "suffix")}
         | {"max": int(g["metric"]["max_length"])},
     )
 
@@ -444,12 +445,25 @@ def _metric(text: str, h: _Hit, lo: int, taken: list[tuple[int, int]] = ()) -> s
     # the metric starts after a deadline in the same clause (到2025年小微企业贷款余额)
     ca = max([ca] + [b for a, b in taken if ca <= a and b <= h.a])
     s = text[ca : h.a].strip()
+    s = mg["tail"].sub("", mg["change"].sub("", mg["tail"].sub("", s)))  # 比2022年提高, 首次, 在
     cut = mg["cut"].match(s)
     if cut:
         s = s[cut.end() :].strip()
-    s = mg["filler"].sub("", s)
-    s = mg["scope"].sub("", s)
-    s = mg["change"].sub("", s)
+    # 处理率和卫生厕所普及率: a list of metrics keeps the last; 企业和群众满意度 is one name
+    for j in reversed(list(mg["joint"].finditer(s))):
+        if mg["suffix"].search(s[: j.start()]):
+            s = s[j.end() :]
+            break
+    prev = None
+    while s != prev:  # 对全市…, 的新增…: leading debris, verbs and scope words in any order
+        prev = s
+        s = mg["scope"].sub("", mg["filler"].sub("", mg["lead"].sub("", s)))
+        if not mg["ratio"].search(s):  # 新增仓储面积 → 仓储面积; 新增工业用地出让比例 stays
+            s = mg["verb"].sub("", s)
+    if len(s) > mg["max"]:  # a long name over two populations keeps the last
+        joints = list(mg["joint"].finditer(s))
+        if joints:
+            s = s[joints[-1].end() :]
     if not s or not mg["suffix"].search(s) or len(s) > mg["max"]:
         return None
     return s
@@ -496,7 +510,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             RawQuantity(
                 span=(h.a, h.b), value=h.value, value_max=h.value_max, unit=h.unit,
                 comparator=cmp_, kind=kind,
-                metric=_metric(text, h, start, taken) if kind in ("target", "limit") else None,
+                # a threshold's metric is the condition measured (年营业收入首次突破1亿元的企业)
+                metric=_metric(text, h, start, taken) if kind in ("target", "limit")
+                or (kind == "threshold" and not h.bare) else None,
                 # a condition on who qualifies is not governed by a deadline
                 deadline=None if kind == "threshold" else _deadline_for(h, deadlines, text, start, end),
             )
