@@ -22,6 +22,7 @@ class _G:
     prefixes: list[tuple[str, str]]  # (word, comparator), longest first
     suffix: re.Pattern[str]
     gap: re.Pattern[str]
+    prefix_not_after: dict[str, re.Pattern[str]]  # 约 of 签约: the tail of another word
     prefix_cmp: dict[str, str]  # the same pairs, for lookup (gap words are prefixes too)
     time_units: frozenset[str]
     money: re.Pattern[str]
@@ -99,6 +100,7 @@ def _g() -> _G:
         suffix=re.compile(rf"\s*(?P<w>{grammar.alternation(list(suffix_cmp))})"),
         gap=gap,
         prefix_cmp=dict(prefixes),
+        prefix_not_after={w: re.compile(p) for w, p in g["prefix_not_after"].items()},
         time_units=frozenset(g["time_units"]),
         money=re.compile(g["money_context"]),
         incentive=re.compile(g["incentive_words"]),
@@ -325,7 +327,8 @@ def _attach_comparators(text: str, h: _Hit, lo: int, hi: int) -> None:
         for w, c in g.prefixes:
             if h.prefix is not None and c == "=":
                 continue  # 为不少于2万家: a plain 为 before the comparator is no part of it
-            if text.startswith(w, j - len(w)) and j - len(w) >= lo:
+            if text.startswith(w, j - len(w)) and j - len(w) >= lo \
+                    and not (w in g.prefix_not_after and g.prefix_not_after[w].search(text, lo, j - len(w))):
                 if h.prefix is None:
                     h.prefix = w
                 j -= len(w)
