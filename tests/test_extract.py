@@ -443,3 +443,13 @@ def test_a_role_label_in_a_task_table_cell_gives_its_role_to_every_unit_after_it
     # a note after one unit is that unit's role only
     assert [(u.name, u.role) for u in m2.units] == [
         ("县市场监管局", "lead"), ("县科技局", "responsible"), ("县财政局", "cooperating")]
+
+
+def test_headline_targets_before_the_first_item_are_goals():
+    # a 工作要点 states its year's targets in the paragraph before 一、
+    d = _one("某区2026年数字经济发展工作要点\n"
+             "2026年，全区数字经济核心产业增加值增长12%以上，软件业营业收入突破30亿元。\n"
+             "一、做强数字产业\n1.建设创新平台。新培育企业技术中心3家。（区科技局负责）\n")
+    assert [x.date for x in d.goals.deadlines] == ["2026-12-31"]
+    assert [(q.value, q.unit, q.comparator) for q in d.goals.quantities] == [(12, "%", ">="), (3000000000, "元", ">")]
+    assert [(q.value, q.unit) for q in d.measures[0].quantities] == [(3, "家")]

@@ -90,6 +90,13 @@ def test_item_titles(ex):
     assert ex["item"][a:b] == ex["title"]
 
 
+@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "preamble_goal" in e], ids=lambda e: e["preamble_goal"][:20])
+def test_preamble_goals(ex):
+    from policyparse.outline.tree import is_preamble_goal
+
+    assert is_preamble_goal(_w(ex["preamble_goal"])) is ex.get("expect", True)
+
+
 @pytest.mark.parametrize("ex", [e for e in _examples("outline") if "closing" in e], ids=lambda e: e["closing"][:20])
 def test_closing_lines(ex):
     from policyparse.outline.builder import is_closing

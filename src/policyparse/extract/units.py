@@ -347,6 +347,8 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
     out: list[RawUnit] = []
     while (n := g.inline_next.match(text, at, hi)) is not None:
         ca, cb = n.span("c")
+        if g.inline.search(text, ca, cb):
+            break  # 第4项由B负责: a 由 attribution of its own (found as such), not a clause of this one
         # …，B配合做好资金保障 / …，C负责抓好落实: the role verb with the task after it
         t = _role_then_task(text, ca, cb)
         if t is not None:

@@ -171,8 +171,19 @@ def _all_measures(sec: OutlineSection):
         yield from _all_measures(c)
 
 
+@functools.cache
+def _preamble_goal() -> re.Pattern[str]:
+    return re.compile(grammar.load("outline")["preamble_goal"])
+
+
+def is_preamble_goal(line: str) -> bool:
+    """A paragraph before the first item that sets the plan's targets (2026年，全区…增长12%以上)."""
+    return _preamble_goal().match(line.strip()) is not None
+
+
 def analyse(doc: RawDocument, text: str, printed: str) -> OutlineDocument:
     w = _Walker(text, printed)
+    w.goal_spans.extend((s.start, s.end) for s in doc.preamble if is_preamble_goal(text[s.start : s.end]))
     sections: list[OutlineSection] = []
     for root in doc.roots:
         sec = w.walk(root, [], "tasks")
