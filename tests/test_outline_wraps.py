@@ -150,3 +150,49 @@ def test_a_markdown_tables_rule_row_is_no_measure():
             ("1", "改造提升区域商贸中心", ["区商务局", "区住建局"], ["2023-12-31"]),
             ("2", "建设乡镇商贸中心", ["区商务局"], ["2025-12-31"]),
         ], name
+
+
+def _rows(d):
+    return [(m.number, m.title, m.path) for m in d.measures]
+
+
+def test_a_heading_whose_lead_in_ends_in_a_colon_is_the_section_of_the_markdown_table_below():
+    # probe 18 §3: `| … |` rows, with or without the |---| rule row, under （一）数字农业 / 各单位按下表推进：
+    for name in ("table_after_lead_in_colon.txt", "table_after_lead_in_colon_no_rule.txt"):
+        (d,) = _parse(name).documents
+        assert _rows(d) == [("1", "建设智慧农业基地", ["重点任务", "数字农业"])], name
+        (top,) = d.outline
+        (sub,) = top.children
+        assert (sub.number, sub.title, sub.measures) == ("（一）", "数字农业", [d.measures[0].id])
+
+
+def test_a_table_after_a_goals_section_is_not_filed_under_the_goals():
+    # decisions.md's own example: 一、工作目标 …, then 二、任务分解 / 各单位按下表推进： / `| … |` rows
+    (d,) = _parse("table_after_lead_in_under_goals.txt").documents
+    assert _rows(d) == [("1", "优化企业开办服务", ["任务分解"]), ("2", "推进办税便利化", ["任务分解"]),
+                        ("三", "保障措施", [])]
+    assert [(s.title, len(s.measures)) for s in d.outline] == [("工作目标", 0), ("任务分解", 2)]
+
+
+def test_a_heading_whose_lead_in_sentence_names_the_table_is_its_section():
+    # probe 19 finding 2: 二、重点任务 / 各项重点任务分解如下表。 / 15 rows, as text, as a PDF
+    # (3 rows) and as an HTML page
+    for name, n in (("qingchuan_table_after_lead_in_sentence.txt", 15),
+                    ("qingchuan_table_after_lead_in_sentence.pdf", 3),
+                    ("../html/table_after_lead_in.html", 2)):
+        (d,) = _parse(name).documents
+        rows = [m for m in d.measures if m.number.isdigit()]
+        assert len(rows) == n and all(m.path == ["重点任务"] for m in rows), name
+        assert "二" not in [m.number for m in d.measures], name
+        assert [(s.number, s.title, len(s.measures)) for s in d.outline] == [("一", "工作目标", 0), ("二", "重点任务", n)], name
+
+
+def test_a_heading_with_more_than_a_lead_in_stays_a_measure_and_its_table_is_in_no_other_section():
+    # the heading's body names a unit and a deadline: a measure; the rows are under no section
+    # (there is none around them), not under 一、工作目标 closed above
+    text = (DATA / "table_after_lead_in_under_goals.txt").read_text(encoding="utf-8").replace(
+        "各单位按下表推进：", "由县发改局牵头，各单位按下表推进，2024年底前完成。")
+    (d,) = policyparse.parse_text(text).documents
+    assert _rows(d)[:3] == [("二", "任务分解", []), ("1", "优化企业开办服务", []), ("2", "推进办税便利化", [])]
+    assert d.measures[0].text.endswith("2024年底前完成。")
+    assert [(s.title, s.measures) for s in d.outline] == [("工作目标", [])]

@@ -94,3 +94,10 @@ def test_markdown_rule_rows(ex):
     from policyparse.read.tables import is_rule_row
 
     assert is_rule_row(ex["rule_row"]) is ex.get("expect", True)
+
+
+@pytest.mark.parametrize("ex", _examples("tables", "lead_in"), ids=lambda e: e["lead_in"])
+def test_table_lead_in_sentences(ex):
+    from policyparse.outline.tables import is_lead_in
+
+    assert is_lead_in(ex["lead_in"]) is ex.get("expect", True)

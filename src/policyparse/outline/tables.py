@@ -78,6 +78,7 @@ def _clear_region(doc, w, span: tuple[int, int]):
     path and title are returned, the section the table's rows belong to, with the
     dropped measure itself (or None)."""
     a, b = span
+    a = _row_start(w.source, a)
     heading: list[str] = []
     above = None
     keep = []
@@ -106,6 +107,15 @@ def _clear_region(doc, w, span: tuple[int, int]):
         keep.append(m)
     doc.measures[:] = keep
     return heading, above
+
+
+def _row_start(src: str, a: int) -> int:
+    """Where the line of the table's first cell starts, when only a markdown row's
+    leading bar (``| 序号 | …``) and spaces come before the cell: the bar is the table's,
+    no end of the text above it."""
+    k = src.rfind("\n", 0, a) + 1
+    lead = src[k:a]
+    return k if lead.strip(" \u3000\t") in ("|", "｜") else a
 
 
 def _place(doc, w, above, start: int, rows: list, subs: list = ()) -> None:
@@ -160,7 +170,7 @@ def _enclosing(sections, pos: int) -> list:
     """The sections the text at ``pos`` falls under, outermost first: at each level the last
     one opened before it."""
     before = [s for s in sections if s.span[0] <= pos]
-    if not before:
+    if not before or before[-1].span[1] <= pos:  # a section closed before it: none
         return []
     return [before[-1], *_enclosing(before[-1].children, pos)]
 
@@ -182,8 +192,16 @@ def _heads_table(m) -> bool:
     if _heading_only(m):
         return True
     body = m.text[len(m.title):].strip() if m.text.startswith(m.title) else ""
-    return (0 < len(body) <= 40 and body[-1] in ":：" and "。" not in body
-            and not (m.units or m.deadlines or m.quantities))
+    return is_lead_in(body) and not (m.units or m.deadlines or m.quantities)
+
+
+def is_lead_in(body: str) -> bool:
+    """A sentence that leads into the table below it (各单位按下表推进： / 各项重点任务分解如下表。):
+    short, one sentence, ending in a colon or naming the table (``lead_in`` in
+    grammars/tables.yaml)."""
+    from ..read.tables import _grammar
+
+    return 0 < len(body) <= 40 and "。" not in body[:-1] and bool(_grammar()["lead_in"].search(body))
 
 
 def _heading_only(m) -> bool:

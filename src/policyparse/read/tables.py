@@ -46,6 +46,7 @@ def _grammar():
         "indicator": [(c["role"], re.compile(c["pattern"])) for c in g["indicator_columns"]],
         "baseline_what": re.compile(g["baseline_what"]),
         "rule_cell": re.compile(g["rule_cell"]),
+        "lead_in": re.compile(g["lead_in"]),
     }
 
 
