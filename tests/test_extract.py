@@ -453,3 +453,18 @@ def test_headline_targets_before_the_first_item_are_goals():
     assert [x.date for x in d.goals.deadlines] == ["2026-12-31"]
     assert [(q.value, q.unit, q.comparator) for q in d.goals.quantities] == [(12, "%", ">="), (3000000000, "元", ">")]
     assert [(q.value, q.unit) for q in d.measures[0].quantities] == [(3, "家")]
+
+
+@pytest.mark.parametrize("head, title", [
+    ("江澄市人民政府文件\n江政发〔2024〕5号\n江澄市支持中小企业\n高质量发展若干措施\n", "江澄市支持中小企业高质量发展若干措施"),
+    ("江澄市人民政府文件\n江政发〔2024〕5号\n江澄市2024年优化营商环境\n实施方案\n", "江澄市2024年优化营商环境实施方案"),
+    # a title on one line under the issuer's name, a 文号 or a date: nothing joined
+    ("江澄市人民政府办公室\n江澄市支持中小企业高质量发展若干措施\n", "江澄市支持中小企业高质量发展若干措施"),
+    ("江政发〔2024〕5号\n江澄市2024年优化营商环境实施方案\n", "江澄市2024年优化营商环境实施方案"),
+    ("2024年3月1日\n江澄市2024年优化营商环境实施方案\n", "江澄市2024年优化营商环境实施方案"),
+])
+def test_a_title_set_over_two_lines_is_one_title(head, title):
+    d = _one(head + "第一条　加大首贷支持。对首次获得银行贷款的中小企业给予贴息。（责任单位：市财政局）\n"
+             "第二条　支持企业上市挂牌。对上市企业给予奖励。（牵头单位：市地方金融监管局）\n")
+    assert (d.title, d.region) == (title, "江澄市")
+    assert [m.number for m in d.measures] == ["第一条", "第二条"]

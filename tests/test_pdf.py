@@ -546,3 +546,122 @@ def test_white_across_the_columns_cuts_a_band_only_above_what_is_no_column_text(
         extra += [(right, below - k * lead, t.replace("左", "右")) for k, t in enumerate(tail)]
         got = order(extra)
         assert got == [t for _, _, t in rows[:12] + extra[: len(tail)] + rows[12:] + extra[len(tail):]]
+
+
+def _chunked_pdf(lines: list[str], gap: float, size: float = 14) -> bytes:
+    """Each line drawn as strings of 2-4 characters set ``gap`` pt apart (a typesetter
+    justifying a line by placing its characters in runs: the white is the slack)."""
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("STSong-Light", size)
+    y = 780
+    for ln in lines:
+        x, i, k = 40, 0, 0
+        while i < len(ln):
+            n = 2 + k % 3
+            k += 1
+            c.drawString(x, y, ln[i:i + n])
+            x += pdfmetrics.stringWidth(ln[i:i + n], "STSong-Light", size) + gap
+            i += n
+        y -= 26
+    c.save()
+    return buf.getvalue()
+
+
+CHUNKED = ["江澄市支持中小企业发展若干措施",
+           "第一条　支持企业技术创新。对年研发投入超过500万元的企业给予补助。（责任单位：市科技局）",
+           "第二条　降低融资担保费率。担保费率不高于1%。（责任单位：市财政局）",
+           "第十一条　提升兑现效率。兑现时限不超过15个工作日。（责任单位：市发展改革委）",
+           "第十二条　强化服务保障。企业诉求办结率达到95%以上。（责任单位：市工业和信息化局）",
+           "江澄市人民政府", "2024年3月15日"]
+
+
+@pytest.mark.parametrize("gap", [2.0, 4.0])
+def test_text_drawn_in_runs_set_apart_reads_like_the_text(gap, tmp_path):
+    # PDFium reads the slack between two runs as a space (超过50 0万元, 第十 一条, 不 高于1%):
+    # the reader drops it, so source_text prints what the page prints
+    path = tmp_path / "chunked.pdf"
+    path.write_bytes(_chunked_pdf(CHUNKED, gap))
+    r = policyparse.parse(path)
+    for ln in CHUNKED[1:6]:
+        assert ln.split("。")[0] in r.source_text
+    assert "超过500万元" in r.source_text and "不超过15个工作日" in r.source_text
+    d = r.documents[0]
+    assert (d.title, d.date) == ("江澄市支持中小企业发展若干措施", "2024-03-15")
+    assert [m.number for m in d.measures] == ["第一条", "第二条", "第十一条", "第十二条"]
+    assert [[(q.value, q.unit, q.comparator) for q in m.quantities] for m in d.measures] == [
+        [(5000000, "元", ">")], [(1, "%", "<=")], [(15, "个工作日", "<=")], [(95, "%", ">=")]]
+    assert [[u.name for u in m.units] for m in d.measures] == [["市科技局"], ["市财政局"], ["市发展改革委"], ["市工业和信息化局"]]
+
+
+def test_spaces_the_page_prints_or_wide_white_stay():
+    # a space glyph (2023年 100家), white of a table's columns (1      改造) and Latin words stay
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("STSong-Light", 14)
+    c.drawString(40, 780, "到2023年 100家企业完成改造，资金 200 万元。")
+    c.drawString(40, 750, "1")
+    c.drawString(70, 750, "改造老旧小区")
+    c.drawString(40, 720, "12")
+    c.drawString(60, 720, "34")
+    c.drawString(40, 690, "Open Data Portal")
+    c.drawString(40, 660, "推进营商环境改革，优化企业开办服务，完善政务服务体系建设。")
+    c.save()
+    text = read_bytes(buf.getvalue()).text
+    assert "2023年 100家" in text and "资金 200 万元" in text
+    assert re.search(r"^1 +改造老旧小区$", text, re.M) and re.search(r"^12 +34$", text, re.M)
+    assert "Open Data Portal" in text
+
+
+@pytest.mark.parametrize("title", [["江澄市支持中小企业", "高质量发展若干措施"], ["江澄市2024年优化营商环境", "实施方案"]])
+def test_a_title_set_over_two_lines_under_a_red_wentou(title, tmp_path):
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    f = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(f))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFillColor(colors.red)
+    c.setFont(f, 36)
+    c.drawCentredString(297, 760, "江澄市人民政府文件")
+    c.setFillColor(colors.black)
+    c.setFont(f, 14)
+    c.drawCentredString(297, 725, "江政发〔2024〕5号")
+    c.setStrokeColor(colors.red)
+    c.line(60, 712, 535, 712)
+    y = 670
+    for part in title:
+        c.setFont(f, 22)
+        c.drawCentredString(297, y, part)
+        y -= 34
+    c.setFont(f, 14)
+    for ln in ["第一条　加大首贷支持。对首次获得银行贷款的中小企业给予贴息。（责任单位：市财政局）",
+               "第二条　支持企业上市挂牌。对上市企业给予奖励。（牵头单位：市地方金融监管局）",
+               "江澄市人民政府", "2024年3月15日"]:
+        y -= 26
+        c.drawString(60, y, ln)
+    c.save()
+    path = tmp_path / "wentou.pdf"
+    path.write_bytes(buf.getvalue())
+    d = policyparse.parse(path).documents[0]
+    assert (d.title, d.doc_number, d.region) == ("".join(title), "江政发〔2024〕5号", "江澄市")
+    assert [m.number for m in d.measures] == ["第一条", "第二条"]

@@ -101,3 +101,11 @@ def test_table_lead_in_sentences(ex):
     from policyparse.outline.tables import is_lead_in
 
     assert is_lead_in(ex["lead_in"]) is ex.get("expect", True)
+
+
+@pytest.mark.parametrize("ex", _examples("pdf", "gap"), ids=lambda e: "".join(map(str, e["gap"])))
+def test_pdf_inserted_spaces(ex):
+    from policyparse.read.pdf import joins
+
+    left, right, gap_em = ex["gap"]
+    assert joins(left, right, gap_em) is ex["joined"]

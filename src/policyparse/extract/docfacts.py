@@ -163,17 +163,35 @@ def _title(w, od, head_lines) -> str | None:
         x, y = od.title_hint
         return tidy_title(w.printed(x, y))
     cand = None
-    for x, y in head_lines:
+    for k, (x, y) in enumerate(head_lines):
         line = text[x:y].strip()
+        if k and _title_head(text, head_lines[k - 1], x):
+            px = head_lines[k - 1][0]
+            joined = text[px:head_lines[k - 1][1]].strip() + line
+            if _p("title").match(joined) and not _p("not_title").search(joined):
+                cand = (px, y)  # a title set over two lines
+                continue
         if _p("title").match(line) and not _p("not_title").search(line):
             cand = (x, y)  # the last title line before the items: the plan's own
     if cand:
-        return tidy_title(w.printed(*cand))
+        return tidy_title(re.sub(r"\s*\n\s*", "", w.printed(*cand)))
     for x, y in head_lines:
         m = _p("covering").search(text, x, y)
         if m:
             return tidy_title(w.printed(*m.span("t")))
     return None
+
+
+def _title_head(text: str, prev: tuple[int, int], start: int) -> bool:
+    """Whether the head line ``prev``, right before the line at ``start``, is the first
+    line of a title set over two lines (grammars/document.yaml ``title_head``)."""
+    x, y = prev
+    line = text[x:y].strip()
+    if text[y:start].count("\n") != 1 or text[y:start].strip():
+        return False
+    return bool(_p("title_head").match(line)) and not _p("title_head_not").search(line) \
+        and not _p("title").match(line) and not _p("not_title").search(line) \
+        and not _p("issuer_line").match(line)
 
 
 def _meta_title(meta: dict[str, str] | None) -> str | None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections import Counter
 
 from ..errors import InputError
@@ -63,6 +64,8 @@ def _grammar():
         "max_chars": int(rep["max_chars"]),
         "table_hint": re.compile(g["table_hint"]),
         "title": re.compile(g["plan_title"]),
+        "cjk_em": float(g["string_gap"]["cjk_em"]),
+        "digit_em": float(g["string_gap"]["digit_em"]),
     }
 
 
@@ -126,17 +129,67 @@ def _clean(line: str) -> str:
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_NUMBER_CHARS = frozenset("0123456789.%")
+
+
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in "WF"
+
+
+def joins(left: str, right: str, gap_em: float) -> bool:
+    """Whether a space PDFium inserted between ``left`` and ``right``, drawn ``gap_em``
+    (white over font size) apart, is no space of the text: two full-width characters or
+    two characters of a number set apart by less than a space (grammars/pdf.yaml
+    ``string_gap``)."""
+    g = _grammar()
+    if _wide(left) and _wide(right):
+        return gap_em < g["cjk_em"]
+    if left in _NUMBER_CHARS and right in _NUMBER_CHARS:
+        return gap_em < g["digit_em"]
+    return False
+
+
+def _inserted_spaces(tp, raw: str) -> set[int]:
+    """The indices of the spaces PDFium inserted into a page's text between two strings
+    drawn a little apart (:func:`joins`): they are dropped, so ``source_text`` holds what
+    the page prints (超过500万元, not 超过50 0万元)."""
+    import pypdfium2.raw as pdfium_c
+
+    out: set[int] = set()
+    if " " not in raw or len(raw) != tp.count_chars():
+        return out
+    i = raw.find(" ", 1)
+    while 0 < i < len(raw) - 1:
+        left, right = raw[i - 1], raw[i + 1]
+        if (left not in " \r\n\t" and right not in " \r\n\t"
+                and ((_wide(left) and _wide(right)) or (left in _NUMBER_CHARS and right in _NUMBER_CHARS))
+                and pdfium_c.FPDFText_IsGenerated(tp, i) == 1):
+            try:
+                a = tp.get_charbox(i - 1, loose=True)
+                b = tp.get_charbox(i + 1, loose=True)
+                size = max(pdfium_c.FPDFText_GetFontSize(tp, i - 1), 0.9 * max(a[3] - a[1], b[3] - b[1]))
+            except Exception:  # noqa: BLE001 - geometry is a bonus
+                size = 0.0
+            # on one baseline, the right one to the right: white between two runs of a line
+            if size > 0 and abs(a[1] - b[1]) < 0.5 * size and b[0] >= a[2] - 0.2 * size:
+                if joins(left, right, (b[0] - a[2]) / size):
+                    out.add(i)
+        i = raw.find(" ", i + 1)
+    return out
 
 
 def _page_lines(tp) -> list[tuple[str, tuple[float, float, float] | None]]:
     """The lines of a PDFium text page, each with the (left, right, char width) of its
     first and last visible characters (None for a blank line)."""
     raw = tp.get_text_range()
+    drop = _inserted_spaces(tp, raw)
     out = []
     pos = 0
     for m in list(_LINE_END.finditer(raw)) + [None]:
         end = m.start() if m else len(raw)
         line = raw[pos:end]
+        if drop:
+            line = "".join(ch for k, ch in enumerate(line, pos) if k not in drop)
         a, b = pos, end
         while a < b and raw[a].isspace():
             a += 1
