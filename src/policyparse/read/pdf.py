@@ -133,7 +133,7 @@ _NUMBER_CHARS = frozenset("0123456789.%")
 
 
 def _wide(c: str) -> bool:
-    return unicodedata.east_asian_width(c) in "WF"
+    return unicodedata.east_asian_width(c) in "WF" or c in "“”‘’"
 
 
 def joins(left: str, right: str, gap_em: float) -> bool:
