@@ -168,10 +168,10 @@ def _title(w, od, head_lines) -> str | None:
         if k and _title_head(text, head_lines[k - 1], x):
             px = head_lines[k - 1][0]
             joined = text[px:head_lines[k - 1][1]].strip() + line
-            if _p("title").match(joined) and not _p("not_title").search(joined):
+            if _reads_as_title(joined):
                 cand = (px, y)  # a title set over two lines
                 continue
-        if _p("title").match(line) and not _p("not_title").search(line):
+        if _reads_as_title(line):
             cand = (x, y)  # the last title line before the items: the plan's own
     if cand:
         return tidy_title(re.sub(r"\s*\n\s*", "", w.printed(*cand)))
@@ -180,6 +180,11 @@ def _title(w, od, head_lines) -> str | None:
         if m:
             return tidy_title(w.printed(*m.span("t")))
     return None
+
+
+def _reads_as_title(line: str) -> bool:
+    """A (working-copy) line that reads as a notice's title: ``title``, not ``not_title``."""
+    return bool(_p("title").match(line)) and not _p("not_title").search(line)
 
 
 def _title_head(text: str, prev: tuple[int, int], start: int) -> bool:
@@ -197,15 +202,8 @@ def _title_head(text: str, prev: tuple[int, int], start: int) -> bool:
 def _meta_title(meta: dict[str, str] | None) -> str | None:
     """The page's title (meta ``标题``: the CMS's ``ArticleTitle`` or ``<title>`` without
     its site suffix) when the body prints none, if it reads as a notice title."""
-    from ..normalize.script import fold_width, to_simplified
-
     t = ((meta or {}).get("标题") or "").strip()
-    if not t:
-        return None
-    simp = to_simplified(fold_width(t))
-    if _p("title").match(simp) and not _p("not_title").search(simp):
-        return tidy_title(t)
-    return None
+    return tidy_title(t) if t and _reads_as_title(to_simplified(fold_width(t))) else None
 
 
 def _plan_year(w, od, f: Facts, meta_text: str) -> int | None:

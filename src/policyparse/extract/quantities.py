@@ -410,13 +410,13 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"
     if h.suffix and h.suffix != "左右" and g.threshold_nouns.match(after) and not share:
         return "threshold"  # 160千瓦及以下小微企业
-    if cmp_ in (">=", ">", "<=", "<") and g.threshold_subjects.search(before) and g.threshold_nouns.match(after):
+    if cmp_ in (">=", ">", "<=", "<") and subject and g.threshold_nouns.match(after):
         return "threshold"  # 培育营业收入超百亿元企业3家
     if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_clause.search(text, h.b, cb):
         return "threshold"  # 面积为90平方米及以下的，减按…
     if cmp_ in (">=", ">", "<=", "<") and g.counted_kind.match(after):
         return "threshold"  # 超十亿元企业20家
-    if g.threshold_subjects.search(before) and cmp_ in (">=", ">", "<=", "<", "range") \
+    if subject and cmp_ in (">=", ">", "<=", "<", "range") \
             and ("对" in before or "的" in text[h.b : after_pos + 1]):
         return "threshold"
     if g.incentive.search(before) or g.incentive.search(text[h.b : cb]) or (de and g.incentive_nouns.match(after[1:])):
@@ -461,7 +461,7 @@ def _metric(text: str, h: _Hit, lo: int, taken: list[tuple[int, int]] = ()) -> s
     while s != prev:  # 对全市…, 的新增…: leading debris, verbs and scope words in any order
         prev = s
         s = mg["scope"].sub("", mg["filler"].sub("", mg["lead"].sub("", s)))
-        if not mg["ratio"].search(s):  # 新增仓储面积 → 仓储面积; 新增工业用地出让比例 stays
+        if not mg["ratio"].search(s):  # 建设冷库容量 → 冷库容量; a ratio keeps what it counts
             s = mg["verb"].sub("", s)
     if len(s) > mg["max"]:  # a long name over two populations keeps the last
         joints = list(mg["joint"].finditer(s))
