@@ -97,6 +97,13 @@ def test_preamble_goals(ex):
     assert is_preamble_goal(_w(ex["preamble_goal"])) is ex.get("expect", True)
 
 
+@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "condition_list" in e], ids=lambda e: e["condition_list"][:20])
+def test_condition_lists(ex):
+    from policyparse.outline.tree import introduces_conditions
+
+    assert introduces_conditions(_w(ex["condition_list"])) is ex.get("expect", True)
+
+
 @pytest.mark.parametrize("ex", [e for e in _examples("outline") if "closing" in e], ids=lambda e: e["closing"][:20])
 def test_closing_lines(ex):
     from policyparse.outline.builder import is_closing

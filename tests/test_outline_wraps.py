@@ -196,3 +196,25 @@ def test_a_heading_with_more_than_a_lead_in_stays_a_measure_and_its_table_is_in_
     assert _rows(d)[:3] == [("二", "任务分解", []), ("1", "优化企业开办服务", []), ("2", "推进办税便利化", [])]
     assert d.measures[0].text.endswith("2024年底前完成。")
     assert [(s.title, s.measures) for s in d.outline] == [("工作目标", [])]
+
+
+def test_conditions_to_qualify_are_the_text_of_their_item_not_measures():
+    # 第七条 …须同时符合下列条件：（一）（二）（三） then its attribution on a line of its own
+    r = _parse("gaocheng_articles.txt")
+    (d,) = r.documents
+    m7 = next(m for m in d.measures if m.number == "第七条")
+    assert m7.title == "支持企业技术改造"
+    assert "（一）项目建设地点在藁城区行政区域内；" in m7.text
+    assert m7.text.endswith("（三）申报企业近三年未发生重大安全生产和生态环境事故。\n（责任单位：区工信局、区财政局）")
+    assert [(u.name, u.role) for u in m7.units] == [("区工信局", "responsible"), ("区财政局", "responsible")]
+    assert not [m for m in d.measures if m.number in ("（一）", "（二）", "（三）")]
+    _grounded(r)
+    # the same under an Arabic item; sub-items after 重点做好以下工作： stay measures
+    (d,) = _parse("conditions_under_arabic_item.txt").documents
+    assert _measures(d) == [
+        ("1", "支持企业技术改造", ["重点任务"], [("区工信局", "responsible"), ("区财政局", "responsible")]),
+        ("2", "鼓励企业研发创新", ["重点任务"], [("区科技局", "responsible")]),
+        ("3", "推进企业上云用数", ["重点任务"], []),  # its own running text: a measure too
+        ("（1）", "建设区级工业互联网平台", ["重点任务", "推进企业上云用数"], [("区工信局", "responsible")]),
+        ("（2）", "培育上云标杆企业10家以上", ["重点任务", "推进企业上云用数"], [("区工信局", "responsible")]),
+    ]

@@ -87,6 +87,16 @@ def _title_span(text: str, node: Node) -> tuple[int, int]:
     return title_span(text, node.token.end, node.head.end)
 
 
+@functools.cache
+def _condition_list() -> re.Pattern[str]:
+    return re.compile(grammar.load("outline")["condition_list"])
+
+
+def introduces_conditions(own_text: str) -> bool:
+    """The item's own text ends by introducing the conditions to qualify (须同时符合下列条件：)."""
+    return _condition_list().search(own_text) is not None
+
+
 def _has_running_text(text: str, node: Node) -> bool:
     if node.body:
         return True
@@ -122,14 +132,16 @@ class _Walker:
         own_role = section_role(title_w) if node.kind not in _ITEM_KINDS else None
         role = own_role or role
         number = node.token.printed(self.printed)
-        if _is_measure(self.text, node) and role == "tasks":
+        conditions = bool(node.children) and introduces_conditions(self.text[node.token.end : node.end])
+        if role == "tasks" and (conditions or _is_measure(self.text, node)):
+            end = node.tree_end if conditions else node.end  # the conditions are the item's text
             self.measures.append(
                 OutlineMeasure(
                     number=number,
                     path=list(path),
                     title=(ta, tb),
-                    text=(node.token.end, node.end),
-                    span=(node.token.start, node.end),
+                    text=(node.token.end, end),
+                    span=(node.token.start, end),
                     section_role=role,
                 )
             )
