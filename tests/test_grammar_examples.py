@@ -166,13 +166,25 @@ def test_quantities(ex):
         assert q.metric == ex["metric"]
 
 
-@pytest.mark.parametrize("ex", _examples("units"), ids=lambda e: e["text"][:30])
+@pytest.mark.parametrize("ex", [e for e in _examples("units") if "text" in e], ids=lambda e: e["text"][:30])
 def test_units(ex):
     from policyparse.extract.units import find_units
 
     w = normalize(ex["text"])
     found = find_units(w.text, 0, len(w.text))
     assert [[w.printed(*u.span), u.role, u.generic] for u in found] == ex["units"]
+
+
+@pytest.mark.parametrize("ex", [e for e in _examples("units") if "task_ref" in e], ids=lambda e: e["task_ref"][:30])
+def test_task_refs(ex):
+    """A task-number reference opening a clause with its own attribution: the numbers it
+    names (form and value) and the clause's units."""
+    from policyparse.extract.task_refs import find_task_refs
+
+    w = normalize(ex["task_ref"])
+    found = find_task_refs(w.text, 0, len(w.text))
+    assert [{"numbers": [f"{form} {value}" for form, value in r.numbers],
+             "units": [[w.printed(*u.span), u.role, u.generic] for u in r.units]} for r in found] == ex["refs"]
 
 
 @pytest.mark.parametrize("ex", _examples("unit_names"), ids=lambda e: e.get("name") or "|".join(e.get("same") or e["differ"]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .types import Context, Facts, Fields, RawDeadline, RawQuantity, RawUnit
+from .types import Context, Facts, Fields, RawDeadline, RawQuantity, RawTaskRef, RawUnit
 
 
 def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
@@ -50,6 +50,14 @@ def share_list_units(text: str, items: list[tuple[tuple[str, ...], tuple[int, in
         run = []
 
 
+def task_references(text: str, span: tuple[int, int], ctx: Context) -> list[RawTaskRef]:
+    """The task-number references of a responsibility list in the measure whose text is
+    ``text[a:b]`` (第1—3项由A牵头，B配合；), each with its clause's units."""
+    from .task_refs import find_task_refs
+
+    return find_task_refs(text, *span, ctx)
+
+
 def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields:
     """Deadlines and quantities of the goal sections (their units are not collected)."""
     from .deadlines import find_deadlines
@@ -83,5 +91,5 @@ def page_links(w, docs) -> list[str]:
     return [t for od in docs for t in attachment_links(w, od.closing)]
 
 
-__all__ = ["Context", "Facts", "Fields", "RawDeadline", "RawQuantity", "RawUnit",
-           "document_facts", "goal_fields", "measure_fields", "share_list_units"]
+__all__ = ["Context", "Facts", "Fields", "RawDeadline", "RawQuantity", "RawTaskRef", "RawUnit",
+           "document_facts", "goal_fields", "measure_fields", "share_list_units", "task_references"]

@@ -41,6 +41,15 @@ class RawUnit:
 
 
 @dataclass(slots=True)
+class RawTaskRef:
+    """A task-number reference opening a clause with its own attribution (第1—3项由A牵头，
+    B配合；): the numbers it names and the clause's units."""
+    span: tuple[int, int]  # the reference (第1—3项)
+    numbers: list[tuple[str, int]]  # (form, value): ("arabic", 1), ("cn_paren", 1), ("cn", 1)
+    units: list[RawUnit] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Fields:
     units: list[RawUnit] = field(default_factory=list)
     deadlines: list[RawDeadline] = field(default_factory=list)

@@ -94,6 +94,11 @@ def _g() -> _G:
     )
 
 
+def unit_label() -> str:
+    """A regex alternation of the unit labels (牵头单位, 责任单位, 配合单位 …)."""
+    return grammar.alternation(list(_g().role_of))
+
+
 def declares_first_leads(text: str) -> bool:
     return _g().first_leads.search(text) is not None
 
