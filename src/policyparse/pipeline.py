@@ -11,6 +11,7 @@ from .models import Deadline, Document, Goals, Measure, ParseResult, Quantity, S
 from .errors import InputError
 from .normalize import Working, normalize
 from .outline import OutlineDocument, OutlineSection, outline
+from .extract.task_refs import ListedUnits
 from .extract.topics import tag_topics
 from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path, text_source
 
@@ -53,10 +54,13 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
     ods = outline(w, [w.from_source(*t.span) for t in src.tables if t.kind == "indicator"])
     links = extract.page_links(w, ods)
     docs = []
+    listed = []  # per document: the clauses of its responsibility lists by task number
     for i, od in enumerate(ods, 1):
         # an attachment (附件1 and its title) is part of the notice before it
         parent = docs[-1] if docs and od.title_hint is not None else None
-        docs.append(_document(w, od, i, src, links, parent))
+        doc, refs = _document(w, od, i, src, links, parent)
+        docs.append(doc)
+        listed.append(refs)
         if docs[-1].title in links:
             links.remove(docs[-1].title)
     if not docs:
@@ -66,6 +70,11 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
 
         attach_table_measures(docs, w, src)
         _attach_indicator_goals(docs, w, src)
+    if any(listed):  # 第1—3项由A牵头…: the list's units go to the measures it names
+        from .extract.task_refs import assign_task_units
+
+        for doc, refs in zip(docs, listed):
+            assign_task_units(doc.measures, refs)
     return ParseResult(
         source=Source(path=src.path, format=src.format, encoding=src.encoding, sha256=src.sha256),
         source_text=src.text if include_text else None,
@@ -132,7 +141,9 @@ _INHERITED = ("issuer", "doc_number", "date", "effective", "region", "plan_year"
 
 
 def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
-              links: list[str], parent: Document | None = None) -> Document:
+              links: list[str], parent: Document | None = None) -> tuple[Document, list[ListedUnits]]:
+    """One document, and the reference clauses of its responsibility lists by task number
+    (mapped onto its measures once task tables have added theirs)."""
     # the page's title (meta 标题) can name the first document only
     meta = src.meta if index == 1 else {k: v for k, v in src.meta.items() if k != "标题"}
     facts = extract.document_facts(w, od, meta, links)
@@ -141,6 +152,7 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
             setattr(facts, f, getattr(parent, f))
     ctx = extract.Context(plan_year=facts.plan_year, first_leads=facts.first_leads, report=facts.report)
     measures: list[Measure] = []
+    listed: list[ListedUnits] = []
     ids: dict[int, str] = {}
     all_fields = [extract.measure_fields(w.text, m.text, ctx) for m in od.measures]
     extract.share_list_units(w.text, [(tuple(m.path), m.text) for m in od.measures], all_fields)
@@ -161,6 +173,8 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
                 topics=tag_topics(w.text[m.title[0] : m.text[1]]),
             )
         )
+        listed.extend(ListedUnits(measures[-1], w.to_source(*r.span), r.numbers, [_unit(w, u) for u in r.units])
+                      for r in extract.task_references(w.text, m.text, ctx))
     goals = extract.goal_fields(w.text, od.goal_spans, ctx)
     return Document(
         title=facts.title, issuer=facts.issuer, doc_number=facts.doc_number, date=facts.date,
@@ -170,4 +184,4 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
         goals=Goals(deadlines=[_deadline(w, d) for d in goals.deadlines],
                     quantities=[_quantity(w, q) for q in goals.quantities]),
         measures=measures,
-    )
+    ), listed

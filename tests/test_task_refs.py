@@ -1,0 +1,183 @@
+"""A closing responsibility list by task number (三、责任分工 / 第1—3项由A牵头，B配合；):
+its units go to the measures the numbers name, through the whole pipeline."""
+
+from __future__ import annotations
+
+import policyparse
+
+HEAD = ("某县人民政府办公室关于印发某县2025年优化营商环境攻坚行动工作方案的通知\n\n"
+        "某县2025年优化营商环境攻坚行动工作方案\n\n"
+        "为持续优化营商环境，结合我县实际，制定本方案。\n\n")
+
+TASKS = (
+    "二、重点任务\n\n"
+    "1.深化“一网通办”改革。推动政务服务事项“应上尽上、全程在线”，网上可办率达到98%以上。\n\n"
+    "2.压减企业开办时间。全面推行企业开办“一窗通办”，将企业开办时间压缩至0.5个工作日以内。\n\n"
+    "3.优化工程建设项目审批。2025年9月底前，社会投资小型低风险项目审批时间控制在15个工作日以内。\n\n"
+    "4.推进办税缴费便利化。纳税人年度纳税时间压减至90小时以内。\n\n"
+    "5.加强社会信用体系建设。全面推行“双随机、一公开”监管，跨部门联合抽查比例不低于5%。\n\n"
+    "6.强化用工服务保障。全年组织线上线下招聘活动不少于20场。\n\n"
+    "7.加大金融支持力度。普惠小微贷款余额增长15%以上。\n\n"
+    "8.开展营商环境评价。二季度完成县级营商环境自评，形成问题清单并逐项整改。\n\n"
+)
+
+LIST = (
+    "三、责任分工\n\n"
+    "第1—3项由县政务服务中心牵头，县市场监管局、县自然资源局、县住房和城乡建设局配合；\n\n"
+    "第4项由国家税务总局某县税务局负责；\n\n"
+    "第5项由县发展和改革局牵头，县直各有关部门按职责分工负责；\n\n"
+    "第6项由县人力资源和社会保障局牵头，各乡镇（街道）配合；\n\n"
+    "第7项由人行某州中心支行某县支行、县财政局负责；\n\n"
+    "第8项由县发展和改革局牵头，县直各有关部门配合。\n\n"
+)
+
+TAIL = ("四、工作要求\n\n"
+        "（一）加强统筹调度。县优化营商环境工作领导小组办公室每月调度各项任务进展情况。\n\n"
+        "（二）严格督查考核。将优化营商环境工作纳入年度目标考核。\n")
+
+
+def _units(m):
+    return [(u.name, u.role, u.generic) for u in m.units]
+
+
+def _by_number(doc):
+    return {m.number: m for m in doc.measures}
+
+
+def test_the_list_gives_its_units_to_the_measures_it_numbers():
+    r = policyparse.parse_text(HEAD + TASKS + LIST + TAIL)
+    (doc,) = r.documents
+    ms = _by_number(doc)
+    first = [("县政务服务中心", "lead", False), ("县市场监管局", "cooperating", False),
+             ("县自然资源局", "cooperating", False), ("县住房和城乡建设局", "cooperating", False)]
+    assert _units(ms["1"]) == _units(ms["2"]) == _units(ms["3"]) == first
+    assert _units(ms["4"]) == [("国家税务总局某县税务局", "responsible", False)]
+    assert _units(ms["5"]) == [("县发展和改革局", "lead", False), ("县直各有关部门", "responsible", True)]
+    assert _units(ms["6"]) == [("县人力资源和社会保障局", "lead", False), ("各乡镇（街道）", "cooperating", True)]
+    assert _units(ms["7"]) == [("人行某州中心支行某县支行", "responsible", False), ("县财政局", "responsible", False)]
+    assert _units(ms["8"]) == [("县发展和改革局", "lead", False), ("县直各有关部门", "cooperating", True)]
+    # the spans point at the names in the list, not into the measure
+    listing = ms["三"]
+    for n in "12345678":
+        for u in ms[n].units:
+            assert r.source_text[u.span[0] : u.span[1]] == u.name
+            assert listing.span[0] <= u.span[0] < u.span[1] <= listing.span[1]
+            assert not ms[n].span[0] <= u.span[0] < ms[n].span[1]
+    # measure 8's lead is the one its own clause names, not clause 5's
+    assert ms["8"].units[0].span != ms["5"].units[0].span
+    # the list keeps its own units as before; the measures no list names get none
+    assert [u.name for u in listing.units][:2] == ["县政务服务中心", "县市场监管局"]
+    assert _units(ms["（一）"]) == [] and _units(ms["（二）"]) == []
+    # the output still validates (a unit's span need not lie inside its measure's)
+    type(r).model_validate(r.model_dump())
+
+
+def test_a_measure_with_its_own_attribution_keeps_it():
+    tasks = TASKS.replace("网上可办率达到98%以上。", "网上可办率达到98%以上。（责任单位：县大数据发展中心）")
+    r = policyparse.parse_text(HEAD + tasks + LIST + TAIL)
+    ms = _by_number(r.documents[0])
+    assert _units(ms["1"]) == [("县大数据发展中心", "responsible", False)]
+    assert [u.name for u in ms["2"].units][0] == "县政务服务中心"  # the others of 第1—3项 take the list's
+
+
+def test_numbering_that_starts_over_under_each_chapter_is_not_guessed():
+    tasks = ("二、重点任务\n\n"
+             "（一）提升政务服务效能\n\n"
+             "1.深化“一网通办”改革。推动政务服务事项全程在线办理。\n\n"
+             "2.压减企业开办时间。将企业开办时间压缩至0.5个工作日以内。\n\n"
+             "（二）优化市场环境\n\n"
+             "1.加强社会信用体系建设。跨部门联合抽查比例不低于5%。\n\n"
+             "2.加大金融支持力度。普惠小微贷款余额增长15%以上。\n\n")
+    lst = ("三、责任分工\n\n"
+           "第1项由县政务服务中心牵头，县市场监管局配合；\n\n"
+           "第2项由县财政局负责。\n\n")
+    r = policyparse.parse_text(HEAD + tasks + lst + TAIL)
+    doc = r.documents[0]
+    numbered = [m for m in doc.measures if m.number in ("1", "2")]
+    assert len(numbered) == 4  # 1 and 2 under each chapter: which 第1项? no mapping
+    assert all(m.units == [] for m in numbered)
+    assert [u.name for u in _by_number(doc)["三"].units] == ["县政务服务中心", "县市场监管局", "县财政局"]
+
+
+def test_a_list_among_the_items_it_numbers_names_its_own_chapter_s():
+    """Numbering that starts over, but the list is an item of one chapter: its numbers are
+    that chapter's items."""
+    tasks = ("二、重点任务\n\n"
+             "（一）提升政务服务效能\n\n"
+             "1.深化“一网通办”改革。推动政务服务事项全程在线办理。\n\n"
+             "2.压减企业开办时间。将企业开办时间压缩至0.5个工作日以内。\n\n"
+             "（二）优化市场环境\n\n"
+             "1.加强社会信用体系建设。跨部门联合抽查比例不低于5%。\n\n"
+             "2.加大金融支持力度。普惠小微贷款余额增长15%以上。\n\n"
+             "3.明确责任分工。第1项由县发展和改革局牵头，县直各有关部门配合；第2项由县财政局负责。\n\n")
+    r = policyparse.parse_text(HEAD + tasks + TAIL)
+    chapter = {m.title: m for m in r.documents[0].measures}
+    assert _units(chapter["加强社会信用体系建设"]) == [("县发展和改革局", "lead", False), ("县直各有关部门", "cooperating", True)]
+    assert _units(chapter["加大金融支持力度"]) == [("县财政局", "responsible", False)]
+    assert chapter["深化“一网通办”改革"].units == [] and chapter["压减企业开办时间"].units == []
+
+
+def test_a_reference_that_names_no_measure_maps_nothing():
+    lst = ("三、责任分工\n\n"
+           "第1—9项由县政务服务中心牵头，县市场监管局配合；\n\n"  # there is no task 9
+           "第8项由县统计局负责。\n\n")
+    r = policyparse.parse_text(HEAD + TASKS + lst + TAIL)
+    ms = _by_number(r.documents[0])
+    assert all(ms[n].units == [] for n in "1234567")
+    assert _units(ms["8"]) == [("县统计局", "responsible", False)]
+
+
+def test_chinese_and_bracketed_numbers():
+    # 第一项 names task 1. when no measure is numbered 一; 第（二）项 names （二）
+    lst = ("五、责任分工\n\n"
+           "第一项由县政务服务中心负责；\n\n"
+           "第（二）项由县委督查室牵头，县政府督查室配合。\n")
+    r = policyparse.parse_text(HEAD + TASKS + TAIL + "\n" + lst)
+    ms = _by_number(r.documents[0])
+    assert _units(ms["1"]) == [("县政务服务中心", "responsible", False)]
+    assert _units(ms["（二）"]) == [("县委督查室", "lead", False), ("县政府督查室", "cooperating", False)]
+    assert ms["2"].units == [] and ms["（一）"].units == []
+
+
+def test_a_measure_named_by_two_clauses_takes_both():
+    lst = ("三、责任分工\n\n"
+           "第1—3项由县政务服务中心牵头，县市场监管局配合；\n\n"
+           "第2项由县财政局负责，县市场监管局配合。\n\n")
+    r = policyparse.parse_text(HEAD + TASKS + lst + TAIL)
+    ms = _by_number(r.documents[0])
+    assert _units(ms["2"]) == [("县政务服务中心", "lead", False), ("县市场监管局", "cooperating", False),
+                               ("县财政局", "responsible", False)]
+    assert _units(ms["3"]) == [("县政务服务中心", "lead", False), ("县市场监管局", "cooperating", False)]
+
+
+def test_the_rows_of_a_task_table_are_numbered_measures_too():
+    text = ("某县人民政府办公室关于印发某县2024年优化营商环境重点任务清单的通知\n"
+            "各乡镇人民政府、街道办事处，县政府各部门：\n"
+            "现将《某县2024年优化营商环境重点任务清单》印发给你们，请认真贯彻执行。\n"
+            "一、重点任务\n"
+            "序号 | 重点任务 | 完成时限\n"
+            "1 | 优化企业开办服务。推行企业开办全程网办，企业开办时间压缩至0.5个工作日以内。 | 2024年6月底前\n"
+            "2 | 推进电子营业执照和电子印章同步发放应用。 | 长期坚持\n"
+            "3 | 推行“拿地即开工”审批模式。 | 持续推进\n"
+            "二、责任分工\n"
+            "第1—2项由县市场监管局牵头，县税务局配合；第3项由县住建局负责。\n"
+            "三、工作要求\n"
+            "各牵头单位要细化工作措施，明确时间节点，确保各项任务按期完成。\n")
+    r = policyparse.parse_text(text)
+    rows = [m for m in r.documents[0].measures if m.path == ["重点任务"]]
+    assert [m.number for m in rows] == ["1", "2", "3"]
+    assert _units(rows[0]) == _units(rows[1]) == [("县市场监管局", "lead", False), ("县税务局", "cooperating", False)]
+    assert _units(rows[2]) == [("县住建局", "responsible", False)]
+    assert all(text[u.span[0] : u.span[1]] == u.name for m in rows for u in m.units)
+
+
+def test_a_list_in_traditional_script():
+    lst = ("三、責任分工\n\n"
+           "第1—3項由縣政務服務中心牽頭，縣市場監管局配合；\n\n"
+           "第4項任務由縣稅務局負責。\n\n")
+    r = policyparse.parse_text(HEAD + TASKS + lst + TAIL)
+    ms = _by_number(r.documents[0])
+    assert [(u.name, u.name_simplified, u.role) for u in ms["2"].units] == [
+        ("縣政務服務中心", "县政务服务中心", "lead"), ("縣市場監管局", "县市场监管局", "cooperating")]
+    assert [(u.name, u.role) for u in ms["4"].units] == [("縣稅務局", "responsible")]
+    assert all(r.source_text[u.span[0] : u.span[1]] == u.name for n in "1234" for u in ms[n].units)
