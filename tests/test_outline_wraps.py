@@ -57,6 +57,8 @@ def test_a_pdf_copied_plan_with_a_wrapped_year_span_and_enumeration_is_one_docum
     m6 = d.measures[5]
     assert "推动一、二、三产业融合发展" in m6.text and m6.units[0].name == "区经济促进局"
     assert [m.path for m in d.measures[6:9]] == [["重点任务", "夯实数字基础设施"]] * 3
+    # a line broken after 各镇（街道） inside its sentence is joined, as any wrapped line is
+    assert "统筹用于本方案各项扶持措施，各镇（街道）按照1:1比例安排配套资金。" in d.measures[10].text
     _grounded(r)
 
 

@@ -39,6 +39,7 @@ def _layout():
         "label": re.compile(g["label_line"]),
         "label_after": re.compile(g["label_after"]),
         "open_label": re.compile(g["open_label"]),
+        "bracket_in_sentence": re.compile(g["bracket_in_sentence"]),
         "title_tail": re.compile(g["title_tail"]),
         "continued": [(re.compile(c["prev"]), re.compile(c["next"])) for c in g["continued"]],
         "signature_date": re.compile(g["signature_date"]),
@@ -97,8 +98,10 @@ def keeps_break(prev: str, nxt: str) -> bool:
     last = prev[-1]
     if lay["open_label"].search(prev):
         return False  # （责任单位： | 镇农业综合服务中心…）
-    if last in lay["terminal"] or last in lay["closing"]:
+    if last in lay["terminal"]:
         return True
+    if last in lay["closing"] and not lay["bracket_in_sentence"].search(prev):
+        return True  # not …各镇（街道） | 按照1:1比例…
     if is_heading(prev):
         return True
     if len(prev) <= lay["short"] and not any(c in lay["punct"] for c in prev) \
