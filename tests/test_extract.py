@@ -69,6 +69,11 @@ def test_wanbailin_subsidies_and_thresholds():
     assert (1_000_000_000, None, "threshold") in q
     assert (5_000_000, None, "incentive") in q
     assert (500_000_000, 1_000_000_000, "threshold") in q
+    # a range with its unit on both ends (2万元-30万元不等) is one range, not two grants
+    m30 = next(m for m in measures("wanbailin") if m.number == "30")
+    r = next(x for x in m30.quantities if x.value == 20_000)
+    assert (r.text, r.value_max, r.comparator, r.kind) == ("2万元-30万元不等", 300_000, "range", "incentive")
+    assert not any(x.value == 300_000 and x.value_max is None for x in m30.quantities)
 
 
 def test_traditional_units_keep_their_script_and_carry_simplified():

@@ -21,6 +21,7 @@ class _G:
     multipliers: dict[str, int]
     prefixes: list[tuple[str, str]]  # (word, comparator), longest first
     suffix: re.Pattern[str]
+    range_join: tuple  # (lower comparators, upper comparators, low_high, span_sep, span_tail)
     gap: re.Pattern[str]
     prefix_not_after: dict[str, re.Pattern[str]]  # 约 of 签约: the tail of another word
     prefix_cmp: dict[str, str]  # the same pairs, for lookup (gap words are prefixes too)
@@ -97,7 +98,10 @@ def _g() -> _G:
         tally_frame_skip=re.compile(g["tally_frame_skip"]),
         multipliers=mult,
         prefixes=prefixes,
-        suffix=re.compile(rf"\s*(?P<w>{grammar.alternation(list(suffix_cmp))})"),
+        suffix=re.compile(rf"\s*(?:{g['inclusive_mark']})?(?P<w>{grammar.alternation(list(suffix_cmp))})"),
+        range_join=(frozenset(g["range_join"]["low"]), frozenset(g["range_join"]["high"]),
+                    re.compile(g["range_join"]["low_high"]), re.compile(g["range_join"]["span_sep"]),
+                    re.compile(g["range_join"]["span_tail"])),
         gap=gap,
         prefix_cmp=dict(prefixes),
         prefix_not_after={w: re.compile(p) for w, p in g["prefix_not_after"].items()},
@@ -357,6 +361,29 @@ def _comparator(h: _Hit) -> str:
     return "="
 
 
+def _join_ranges(text: str, hits: list[_Hit], hi: int) -> list[_Hit]:
+    """Two bounds on one figure as one range: 1亿元以上5亿元以下, 1000万元至5000万元之间."""
+    low, high, low_high, span_sep, span_tail = _g().range_join
+    out: list[_Hit] = []
+    for h in hits:
+        p = out[-1] if out else None
+        if p is None or p.unit != h.unit or p.value_max is not None or h.value_max is not None \
+                or not h.value > p.value:
+            out.append(h)
+            continue
+        if _comparator(p) in low and _comparator(h) in high and low_high.fullmatch(text, p.b, h.a):
+            pass  # 1亿元以上5亿元以下
+        elif p.prefix is p.suffix is h.prefix is None and h.suffix in (None, "左右") \
+                and span_sep.fullmatch(text, p.b, h.a):
+            if m := span_tail.match(text, h.b, hi):  # 1000万元至5000万元之间
+                h.b = m.end()
+        else:
+            out.append(h)
+            continue
+        p.b, p.nb, p.value_max, p.suffix = h.b, h.nb, h.value, None
+    return out
+
+
 def _share_lists(text: str, hits: list[_Hit]) -> None:
     """Items of a list share its comparator: 分别压减至5天、15天、25天内."""
     i = 0
@@ -504,6 +531,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                 g.cn_limit_after.match(text, h.nb) and not g.name_after_quote.match(text, h.nb)):
             continue  # 一日办结率, 一网通办: a Chinese numeral needs a comparator (or 办结) to count
         hits.append(h)
+    hits = _join_ranges(text, hits, end)
     _share_lists(text, hits)
     out: list[RawQuantity] = []
     for k, h in enumerate(hits):
