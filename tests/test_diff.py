@@ -781,3 +781,13 @@ def test_extreme_thresholds_align_or_are_refused(capsys):
             main(["diff", str(FOUR["quzhou"]), str(FOUR["xinfu"]), "--same", bad])
         assert e.value.code == 2
         assert "is not a number from 0 to 1" in capsys.readouterr().err
+
+
+def test_diff_warns_of_a_page_cut_short(tmp_path):
+    page = (Path(__file__).parent / "data" / "diff" / "wuyi_2023.html").read_bytes()
+    cut = tmp_path / "wuyi_cut.html"
+    cut.write_bytes(page[: len(page) * 3 // 4])
+    r = _cli("diff", str(FOUR["quzhou"]), str(cut), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert [w for w in r.stderr.splitlines() if w.startswith("policyparse: warning: ")] == [
+        f"policyparse: warning: {cut}: the page has no closing </html>: it may be cut short, and the notice with it"]

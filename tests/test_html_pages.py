@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,31 @@ def test_a_page_title_that_is_no_notice_title_names_nothing(tmp_path):
         page = tmp_path / "p.html"
         page.write_text(f'<html><head><meta charset="utf-8">{head}</head><body>{body}</body></html>', encoding="utf-8")
         assert policyparse.parse(page).documents[0].title is None
+
+
+def test_a_page_cut_short_is_parsed_with_a_warning(tmp_path, capsys):
+    from policyparse.batch import BatchOptions, run_batch
+    from policyparse.cli import main
+
+    whole = (DATA / "hidden_print_copy.html").read_bytes()
+    assert _parse("hidden_print_copy.html").source.warnings == []
+    cut = tmp_path / "in" / "cut.html"
+    cut.parent.mkdir()
+    cut.write_bytes(whole[: len(whole) * 2 // 3])  # a download that broke off
+    r = policyparse.parse(cut)
+    assert r.source.warnings == ["the page has no closing </html>: it may be cut short, and the notice with it"]
+    assert r.documents[0].measures  # what it holds is still read
+    out = tmp_path / "cut.json"
+    assert main(["parse", str(cut), "-o", str(out)]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"policyparse: warning: {cut}: {r.source.warnings[0]}"]
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["warnings"] == r.source.warnings
+    # a batch converts it and says so in its progress and its manifest
+    (tmp_path / "in" / "whole.html").write_bytes(whole)
+    report = run_batch(BatchOptions(inputs=[str(tmp_path / "in")], out_dir=str(tmp_path / "b"), jobs=1,
+                                    progress="log"))
+    assert (report.ok, report.failed) == (2, 0)
+    assert f"{cut}: warning: {r.source.warnings[0]}" in capsys.readouterr().err
+    rows = {Path(x["path"]).name: x for x in map(json.loads, (tmp_path / "b" / "manifest.jsonl").read_text().splitlines())}
+    assert (rows["cut.html"]["status"], rows["cut.html"]["message"]) == ("ok", r.source.warnings[0])
+    assert rows["whole.html"]["message"] is None

@@ -86,6 +86,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     except InputError as e:
         return _fail(str(e))
     _write(result.model_dump_json(indent=args.indent or None), args.output)
+    for w in result.source.warnings:
+        print(f"policyparse: warning: {args.file}: {w}", file=sys.stderr)
     if not any(d.measures for d in result.documents):  # the JSON stands; say why it is empty
         print(f"policyparse: warning: {args.file}: no measures found (is it a plan? a page whose "
               "notice is an image, an attachment or behind a script gives none)", file=sys.stderr)

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: source.warnings
 
 Span = Annotated[
     tuple[int, int],
@@ -97,6 +97,9 @@ class Source(_Model):
     format: Literal["text", "pdf", "html", "docx"] = "text"
     encoding: str | None = None
     sha256: str
+    warnings: list[str] = Field(
+        default_factory=list, description="what the reader doubts about the input, one line each "
+        "(an HTML page with no closing </html> may be cut short)")
 
 
 class ParseResult(_Model):

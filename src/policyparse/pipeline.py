@@ -76,7 +76,8 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
         for doc, refs in zip(docs, listed):
             assign_task_units(doc.measures, refs)
     return ParseResult(
-        source=Source(path=src.path, format=src.format, encoding=src.encoding, sha256=src.sha256),
+        source=Source(path=src.path, format=src.format, encoding=src.encoding, sha256=src.sha256,
+                      warnings=src.warnings),
         source_text=src.text if include_text else None,
         documents=docs,
     )

@@ -38,7 +38,9 @@ def convert_one(path: str, sha256: str, options: dict[str, Any]) -> dict[str, An
         result = parse_source(read_path(path, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes))
         if result.source.sha256 != sha256:
             raise _Changed()
-        shard = {"v": 1, "sha256": sha256, "status": "ok", "error_class": None, "message": None}
+        # an ok input's message: what the reader doubts (a page cut short), else none
+        shard = {"v": 1, "sha256": sha256, "status": "ok", "error_class": None,
+                 "message": "; ".join(result.source.warnings) or None}
         flat = flatten(result)
         shard.update(format=flat["format"], encoding=flat["encoding"], bytes=None, seconds=None,
                      counts=flat["counts"], documents=flat["documents"], measures=flat["measures"],

@@ -90,6 +90,8 @@ class Progress:
         if summary.get("status") != "ok":
             self.failed += 1
             self.say(f"{item.path}: {summary.get('error_class')}: {summary.get('message')}")
+        elif summary.get("message"):  # converted, with a warning from the reader
+            self.say(f"{item.path}: warning: {summary.get('message')}")
         if self.bar is not None:
             el = max(time.monotonic() - self.t0, 1e-9)
             self.bar.update(self.task, advance=1, info=f"{self.done / el:.1f} docs/s {self.bytes / el / 1e6:.2f} MB/s"

@@ -137,6 +137,7 @@ def input_warnings(plans: list[Plan]) -> list[str]:
     out = []
     seen: dict[str, str] = {}
     for pl in plans:
+        out.extend(f"{pl.path}: {w}" for w in pl.result.source.warnings)
         if not pl.items:
             out.append(f"{pl.path}: no measures found (is it a plan? it is compared as {pl.label}, empty)")
         sha = pl.result.source.sha256

@@ -34,6 +34,7 @@ class SourceDoc:
     path: str | None = None
     meta: dict[str, str] = field(default_factory=dict)  # facts a reader found (HTML meta lines …)
     tables: list[Any] = field(default_factory=list)  # task tables a reader found
+    warnings: list[str] = field(default_factory=list)  # what the reader doubts (a page cut short …)
 
 
 def text_source(text: str, encoding: str | None, digest: str, path: str | None = None) -> SourceDoc:

@@ -553,7 +553,19 @@ def read_html(data: bytes):
             meta.setdefault(k, v)
     if page_title and "标题" not in meta:
         meta["标题"] = page_title
-    return SourceDoc(source, "html", enc, "", meta=meta, tables=tb.tables())
+    return SourceDoc(source, "html", enc, "", meta=meta, tables=tb.tables(), warnings=_cut_short(data))
+
+
+_PAGE_START = re.compile(rb"<html\b", re.I)
+_PAGE_END = re.compile(rb"</html\s*>", re.I)
+
+
+def _cut_short(data: bytes) -> list[str]:
+    """A whole page (it opens <html>) that never closes it was cut short, as a download
+    that broke off is: what it shows may stop in the middle of the notice."""
+    if _PAGE_START.search(data, 0, 4096) and not _PAGE_END.search(data):
+        return ["the page has no closing </html>: it may be cut short, and the notice with it"]
+    return []
 
 
 _HIDDEN_STYLE = re.compile(
