@@ -80,14 +80,18 @@ def test_a_measure_with_its_own_attribution_keeps_it():
     assert [u.name for u in ms["2"].units][0] == "县政务服务中心"  # the others of 第1—3项 take the list's
 
 
+# two chapters whose items are numbered 1, 2 again under each
+CHAPTERS = ("二、重点任务\n\n"
+            "（一）提升政务服务效能\n\n"
+            "1.深化“一网通办”改革。推动政务服务事项全程在线办理。\n\n"
+            "2.压减企业开办时间。将企业开办时间压缩至0.5个工作日以内。\n\n"
+            "（二）优化市场环境\n\n"
+            "1.加强社会信用体系建设。跨部门联合抽查比例不低于5%。\n\n"
+            "2.加大金融支持力度。普惠小微贷款余额增长15%以上。\n\n")
+
+
 def test_numbering_that_starts_over_under_each_chapter_is_not_guessed():
-    tasks = ("二、重点任务\n\n"
-             "（一）提升政务服务效能\n\n"
-             "1.深化“一网通办”改革。推动政务服务事项全程在线办理。\n\n"
-             "2.压减企业开办时间。将企业开办时间压缩至0.5个工作日以内。\n\n"
-             "（二）优化市场环境\n\n"
-             "1.加强社会信用体系建设。跨部门联合抽查比例不低于5%。\n\n"
-             "2.加大金融支持力度。普惠小微贷款余额增长15%以上。\n\n")
+    tasks = CHAPTERS
     lst = ("三、责任分工\n\n"
            "第1项由县政务服务中心牵头，县市场监管局配合；\n\n"
            "第2项由县财政局负责。\n\n")
@@ -102,14 +106,7 @@ def test_numbering_that_starts_over_under_each_chapter_is_not_guessed():
 def test_a_list_among_the_items_it_numbers_names_its_own_chapter_s():
     """Numbering that starts over, but the list is an item of one chapter: its numbers are
     that chapter's items."""
-    tasks = ("二、重点任务\n\n"
-             "（一）提升政务服务效能\n\n"
-             "1.深化“一网通办”改革。推动政务服务事项全程在线办理。\n\n"
-             "2.压减企业开办时间。将企业开办时间压缩至0.5个工作日以内。\n\n"
-             "（二）优化市场环境\n\n"
-             "1.加强社会信用体系建设。跨部门联合抽查比例不低于5%。\n\n"
-             "2.加大金融支持力度。普惠小微贷款余额增长15%以上。\n\n"
-             "3.明确责任分工。第1项由县发展和改革局牵头，县直各有关部门配合；第2项由县财政局负责。\n\n")
+    tasks = CHAPTERS + "3.明确责任分工。第1项由县发展和改革局牵头，县直各有关部门配合；第2项由县财政局负责。\n\n"
     r = policyparse.parse_text(HEAD + tasks + TAIL)
     chapter = {m.title: m for m in r.documents[0].measures}
     assert _units(chapter["加强社会信用体系建设"]) == [("县发展和改革局", "lead", False), ("县直各有关部门", "cooperating", True)]
