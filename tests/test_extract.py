@@ -224,7 +224,7 @@ def test_signature_block_after_the_last_measure_is_not_part_of_it():
     d = _one("某某市优化营商环境实施方案\n一、重点任务\n1.推进改革。每家企业每年最多补助20万元，实现半日办结。（责任单位：市经信局）\n\n"
              "某某市发展和改革委员会\n某某市财政局\n2023年3月1日\n")
     assert d.measures[-1].text == "推进改革。每家企业每年最多补助20万元，实现半日办结。（责任单位：市经信局）"
-    assert (d.issuer, d.date) == ("某某市发展和改革委员会", "2023-03-01")
+    assert (d.issuer, d.date) == ("某某市发展和改革委员会、某某市财政局", "2023-03-01")
     assert [(q.value, q.unit, q.kind) for q in d.measures[-1].quantities] == [(200000, "元", "incentive"), (0.5, "日", "limit")]
 
 
@@ -473,3 +473,17 @@ def test_a_title_set_over_two_lines_is_one_title(head, title):
              "第二条　支持企业上市挂牌。对上市企业给予奖励。（牵头单位：市地方金融监管局）\n")
     assert (d.title, d.region) == (title, "江澄市")
     assert [m.number for m in d.measures] == ["第一条", "第二条"]
+
+
+def test_bodies_signing_jointly_are_all_the_issuer_and_close_the_document():
+    body = ("关于印发某市促进民营经济发展若干措施的通知\n各县（市、区）：\n"
+            "现将《某市促进民营经济发展若干措施》印发给你们，请认真贯彻执行。\n一、重点任务\n"
+            "1.降低融资成本。设立过桥资金1亿元。（责任单位：市财政局）\n"
+            "2.优化审批服务。审批时限压缩至5个工作日。（责任单位：市行政审批局）\n\n")
+    # two bodies set apart on one line, a third on its own line, then the date
+    d = _one(body + "某市发展和改革委员会　　　　某市财政局\n某市工业和信息化局\n2024年3月1日\n")
+    assert d.issuer == "某市发展和改革委员会、某市财政局、某市工业和信息化局"
+    assert d.measures[-1].text == "优化审批服务。审批时限压缩至5个工作日。（责任单位：市行政审批局）"
+    assert (d.date, d.region) == ("2024-03-01", "某市")
+    # one body alone, as before
+    assert _one(body + "某市发展和改革委员会\n2024年3月1日\n").issuer == "某市发展和改革委员会"

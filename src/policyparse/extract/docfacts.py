@@ -91,6 +91,29 @@ def attachment_links(w, closing: list[tuple[int, int]]) -> list[str]:
     return out
 
 
+def _bodies(w, x: int, y: int) -> list[str]:
+    """The bodies a line names when it is nothing but their names (某市发展和改革委员会, or
+    several set apart by spaces: 某市发展和改革委员会　　某市财政局), as printed."""
+    out = []
+    for part in re.finditer(r"\S+", w.text[x:y]):
+        m = _p("issuer_line").match(part.group())
+        if m is None:
+            return []
+        out.append(w.printed(x + part.start() + m.start("i"), x + part.start() + m.end("i")))
+    return out
+
+
+def _issuer(w, lines: list[tuple[int, int]]) -> str | None:
+    """The first run of lines naming bodies: one body, or all that sign jointly, joined by 、."""
+    names: list[str] = []
+    for x, y in lines:
+        found = _bodies(w, x, y)
+        if not found and names:
+            break
+        names.extend(n for n in found if n not in names)
+    return "、".join(names) or None
+
+
 def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = None) -> Facts:
     text = w.text
     a, b = od.span
@@ -131,11 +154,7 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
         f.effective = f.date
 
     # issuer: a line naming a body, or the header "XX人民政府文件"
-    for x, y in head_lines + tail_lines:
-        m = _p("issuer_line").match(text[x:y].strip())
-        if m:
-            f.issuer = w.printed(x + m.start("i"), x + m.end("i"))
-            break
+    f.issuer = _issuer(w, head_lines) or _issuer(w, tail_lines)
 
     f.title = _title(w, od, head_lines) or next(iter(page_links or []), None) or _meta_title(meta)
     by_title = region_of(f.title) if f.title else None
