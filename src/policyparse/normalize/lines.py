@@ -39,7 +39,7 @@ def _layout():
         "label": re.compile(g["label_line"]),
         "label_after": re.compile(g["label_after"]),
         "open_label": re.compile(g["open_label"]),
-        "bracket_in_sentence": re.compile(g["bracket_in_sentence"]),
+        "bracket_in_sentence": {k: re.compile(p) for k, p in g["bracket_in_sentence"].items()},
         "title_tail": re.compile(g["title_tail"]),
         "continued": [(re.compile(c["prev"]), re.compile(c["next"])) for c in g["continued"]],
         "signature_date": re.compile(g["signature_date"]),
@@ -78,6 +78,14 @@ def _unclosed(line: str) -> bool:
     return line.count("(") + line.count("（") > line.count(")") + line.count("）")
 
 
+def _bracket_in_sentence(prev: str, nxt: str) -> bool:
+    """``prev`` ends on a short bracket inside its sentence: …各镇（街道） | 按照1:1比例…,
+    …重点群体（含就业困难人员） | 并签订…"""
+    g = _layout()["bracket_in_sentence"]
+    m = g["bracket"].search(prev)
+    return m is not None and (g["running"].search(prev, 0, m.start() + 1) is not None or g["next"].match(nxt) is not None)
+
+
 def keeps_break(prev: str, nxt: str) -> bool:
     """Whether the break between two (folded, stripped) content lines is a paragraph end."""
     lay = _layout()
@@ -100,8 +108,8 @@ def keeps_break(prev: str, nxt: str) -> bool:
         return False  # （责任单位： | 镇农业综合服务中心…）
     if last in lay["terminal"]:
         return True
-    if last in lay["closing"] and not lay["bracket_in_sentence"].search(prev):
-        return True  # not …各镇（街道） | 按照1:1比例…
+    if last in lay["closing"] and not _bracket_in_sentence(prev, nxt):
+        return True
     if is_heading(prev):
         return True
     if len(prev) <= lay["short"] and not any(c in lay["punct"] for c in prev) \
