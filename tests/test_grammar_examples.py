@@ -104,6 +104,20 @@ def test_condition_lists(ex):
     assert introduces_conditions(_w(ex["condition_list"])) is ex.get("expect", True)
 
 
+@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "title_line" in e], ids=lambda e: e["title_line"][:20])
+def test_title_lines(ex):
+    from policyparse.outline.builder import is_title_line
+
+    assert is_title_line(_w(ex["title_line"])) is ex.get("expect", True)
+
+
+@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "detail_list" in e], ids=lambda e: e["detail_list"][:20])
+def test_detail_lists(ex):
+    from policyparse.outline.tree import introduces_details
+
+    assert introduces_details(_w(ex["detail_list"])) is ex.get("expect", True)
+
+
 @pytest.mark.parametrize("ex", [e for e in _examples("outline") if "closing" in e], ids=lambda e: e["closing"][:20])
 def test_closing_lines(ex):
     from policyparse.outline.builder import is_closing

@@ -220,3 +220,49 @@ def test_conditions_to_qualify_are_the_text_of_their_item_not_measures():
         ("（1）", "建设区级工业互联网平台", ["重点任务", "推进企业上云用数"], [("区工信局", "responsible")]),
         ("（2）", "培育上云标杆企业10家以上", ["重点任务", "推进企业上云用数"], [("区工信局", "responsible")]),
     ]
+
+
+def test_short_clauses_ending_on_semicolons_are_measures_sharing_the_attribution():
+    # （一）…；（二）…；（三）…。 after 重点做好以下工作：, then the attribution on its own line
+    r = _parse("clauses_after_key_tasks.txt")
+    (d,) = r.documents
+    clauses = [m for m in d.measures if m.number in ("（一）", "（二）", "（三）")]
+    assert [(m.title, [u.name for u in m.units]) for m in clauses] == [
+        ("完善企业服务直通车机制，每年走访企业不少于2次", ["区工信局"]),
+        ("建设区中小企业公共服务平台，2024年6月底前上线运行", ["区工信局"]),
+        ("开展政策宣讲活动，全年举办10场以上", ["区工信局"]),
+    ]
+    assert [q.text for q in clauses[0].quantities] == ["不少于2次"]
+    assert [d_.date for d_ in clauses[1].deadlines] == ["2024-06-30"]
+    _grounded(r)
+
+
+def test_figures_among_the_conditions_to_qualify_are_thresholds():
+    (d,) = _parse("condition_figures.txt").documents
+    m1, m2 = d.measures
+    assert [(q.text, q.kind, q.deadline) for q in m1.quantities] == [
+        ("最高500万元", "incentive", None), ("5000万元以上", "threshold", None),
+        ("10%以上", "threshold", None), ("不低于300万元/亩", "threshold", None)]
+    assert [(q.text, q.kind) for q in m2.quantities] == [("5000万元以上", "threshold"), ("10万元", "incentive")]
+
+
+def test_award_schedules_and_materials_lists_detail_their_article():
+    (d,) = [x for x in _parse("xinbei_articles_with_sub_items.txt").documents if x.measures]
+    by = {m.number: m for m in d.measures if m.number.startswith("第")}
+    awards = by["第三条"]
+    assert "（三）市级专精特新中小企业，奖励5万元。" in awards.text
+    assert [(q.value, q.kind) for q in awards.quantities] == [(500000, "incentive"), (200000, "incentive"), (50000, "incentive")]
+    assert [u.name for u in awards.units] == ["区工信局"]
+    assert "（三）参展照片等佐证材料。" in by["第四条"].text and [u.name for u in by["第四条"].units] == ["区商务局"]
+    # the tasks of 第六条 (重点做好以下工作：) stay measures
+    assert [m.number for m in d.measures if m.path == ["优化企业服务"]] == ["（一）", "（二）", "（三）"]
+
+
+def test_a_line_ending_on_a_bracket_inside_its_sentence_is_joined():
+    (d,) = _parse("bracket_line_ends.txt").documents
+    texts = [m.text for m in d.measures]
+    assert "重点群体（含就业困难人员）并签订1年以上劳动合同的" in texts[0]
+    assert "贷款市场报价利率（LPR）的50%给予贴息" in texts[1]
+    assert "营业面积在50平方米（含）以下的，简化审查程序" in texts[2]
+    assert "服务业中小企业（含个体工商户）给予租金减免" in texts[4]
+    assert texts[5].endswith("（区财政局）\n以上贴息资金按季度拨付。")  # a unit bracket ends its paragraph

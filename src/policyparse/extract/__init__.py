@@ -11,8 +11,10 @@ from dataclasses import replace
 from .types import Context, Facts, Fields, RawDeadline, RawQuantity, RawTaskRef, RawUnit
 
 
-def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
-    """Units, deadlines and quantities of the measure whose text is ``text[a:b]``."""
+def measure_fields(text: str, span: tuple[int, int], ctx: Context,
+                   conditions: tuple[int, int] | None = None) -> Fields:
+    """Units, deadlines and quantities of the measure whose text is ``text[a:b]``; within
+    ``conditions`` (its sub-items stating conditions to qualify) a bound is a threshold."""
     from .deadlines import find_deadlines, labelled
     from .quantities import find_quantities
     from .units import find_units
@@ -24,7 +26,15 @@ def measure_fields(text: str, span: tuple[int, int], ctx: Context) -> Fields:
     if len(whole) == 1:
         # the measure's labelled completion time governs its figures that name no time
         quantities = _governed(quantities, whole[0])
+    if conditions:
+        quantities = [_qualifying(q) if conditions[0] <= q.span[0] < conditions[1] else q for q in quantities]
     return Fields(units=find_units(text, a, b, ctx), deadlines=deadlines, quantities=quantities)
+
+
+def _qualifying(q: RawQuantity) -> RawQuantity:
+    """A figure among the conditions to qualify: a threshold (申报企业上年度营业收入2000万元以上),
+    which no deadline governs; a grant stays an incentive."""
+    return replace(q, kind="threshold", deadline=None) if q.kind in ("target", "limit") else q
 
 
 def _governed(quantities: list[RawQuantity], deadline: RawDeadline) -> list[RawQuantity]:

@@ -37,6 +37,7 @@ class OutlineMeasure:
     text: tuple[int, int]
     span: tuple[int, int]
     section_role: str = "tasks"
+    conditions: tuple[int, int] | None = None  # the sub-items stating conditions to qualify
 
 
 @dataclass(slots=True)
@@ -88,20 +89,28 @@ def _title_span(text: str, node: Node) -> tuple[int, int]:
 
 
 @functools.cache
-def _condition_list() -> re.Pattern[str]:
-    return re.compile(grammar.load("outline")["condition_list"])
+def _sub_item_lists() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    g = grammar.load("outline")
+    return re.compile(g["condition_list"]), re.compile(g["detail_list"])
 
 
 def introduces_conditions(own_text: str) -> bool:
     """The item's own text ends by introducing the conditions to qualify (须同时符合下列条件：)."""
-    return _condition_list().search(own_text) is not None
+    return _sub_item_lists()[0].search(own_text) is not None
+
+
+def introduces_details(own_text: str) -> bool:
+    """The item's own text ends by introducing sub-items that only detail it: materials to
+    hand in (须提交以下材料：), a schedule of awards (按以下标准给予奖励：)."""
+    return _sub_item_lists()[1].search(own_text) is not None
 
 
 def _has_running_text(text: str, node: Node) -> bool:
     if node.body:
         return True
     a, b = node.token.end, node.head.end
-    return "。" in text[a:b] or (b - a) > 40
+    # a clause of a list (（一）完善…机制，每年走访企业不少于2次；) is running text, as a sentence is
+    return "。" in text[a:b] or text[a:b].rstrip().endswith(("；", ";")) or (b - a) > 40
 
 
 def _has_own_sentences(text: str, node: Node) -> bool:
@@ -132,9 +141,11 @@ class _Walker:
         own_role = section_role(title_w) if node.kind not in _ITEM_KINDS else None
         role = own_role or role
         number = node.token.printed(self.printed)
-        conditions = bool(node.children) and introduces_conditions(self.text[node.token.end : node.end])
-        if role == "tasks" and (conditions or _is_measure(self.text, node)):
-            end = node.tree_end if conditions else node.end  # the conditions are the item's text
+        own_text = self.text[node.token.end : node.end]
+        conditions = bool(node.children) and introduces_conditions(own_text)
+        details = conditions or (bool(node.children) and introduces_details(own_text))
+        if role == "tasks" and (details or _is_measure(self.text, node)):
+            end = node.tree_end if details else node.end  # the sub-items are the item's text
             self.measures.append(
                 OutlineMeasure(
                     number=number,
@@ -143,6 +154,7 @@ class _Walker:
                     text=(node.token.end, end),
                     span=(node.token.start, end),
                     section_role=role,
+                    conditions=(node.children[0].token.start, end) if conditions else None,
                 )
             )
             return None
