@@ -178,3 +178,99 @@ def test_a_list_in_traditional_script():
         ("縣政務服務中心", "县政务服务中心", "lead"), ("縣市場監管局", "县市场监管局", "cooperating")]
     assert [(u.name, u.role) for u in ms["4"].units] == [("縣稅務局", "responsible")]
     assert all(r.source_text[u.span[0] : u.span[1]] == u.name for n in "1234" for u in ms[n].units)
+
+
+def test_a_measure_s_own_points_are_not_task_numbers():
+    """Probe 20 r02: measure 3 numbers its own points (一是…二是…三是) and says who does
+    which (其中，第1项工作由A负责，第2、3项工作由B负责): no reference to tasks 1–3 — measure 1
+    does not take A, and measure 3 holds no list, so the closing 第1—3项 maps as printed."""
+    tasks = TASKS.replace(
+        "3.优化工程建设项目审批。2025年9月底前，社会投资小型低风险项目审批时间控制在15个工作日以内。",
+        "3.推行“高效办成一件事”。重点做好三项工作：一是梳理“一件事”事项清单；二是优化办事流程；"
+        "三是建设线上服务专区。其中，第1项工作由县政务服务中心负责，第2、3项工作由县行政审批服务管理局负责。")
+    lst = LIST.replace("第1—3项由县政务服务中心牵头", "第1—3项由县行政审批服务管理局牵头")
+    r = policyparse.parse_text(HEAD + tasks + lst + TAIL)
+    ms = _by_number(r.documents[0])
+    listed = [("县行政审批服务管理局", "lead", False), ("县市场监管局", "cooperating", False),
+              ("县自然资源局", "cooperating", False), ("县住房和城乡建设局", "cooperating", False)]
+    assert _units(ms["1"]) == _units(ms["2"]) == listed
+    # measure 3 keeps the units its own sentence gives its points
+    assert _units(ms["3"]) == [("县政务服务中心", "responsible", False), ("县行政审批服务管理局", "responsible", False)]
+    assert all(u.name != "县政务服务中心" for n in "12" for u in ms[n].units)
+    assert _units(ms["4"]) == [("国家税务总局某县税务局", "responsible", False)]
+
+
+def test_references_after_a_measure_s_own_points_map_nothing():
+    """The same points closed by 。 and the references opening their own clauses: they still
+    name the measure's points (一是, 二是 before them), not tasks 1–3."""
+    tasks = TASKS.replace(
+        "3.优化工程建设项目审批。2025年9月底前，社会投资小型低风险项目审批时间控制在15个工作日以内。",
+        "3.推行“高效办成一件事”。重点做好三项工作：一是梳理事项清单；二是优化办事流程；三是建设线上专区。"
+        "第1项由县政务服务中心负责；第2、3项由县行政审批服务管理局负责。")
+    r = policyparse.parse_text(HEAD + tasks + TAIL)
+    ms = _by_number(r.documents[0])
+    assert all(ms[n].units == [] for n in "12")
+    assert [u.name for u in ms["3"].units] == ["县政务服务中心", "县行政审批服务管理局"]
+
+
+def test_a_list_of_clauses_joined_by_commas():
+    lst = ("三、责任分工\n\n"
+           "第1—3项由县政务服务中心牵头，县市场监管局配合，第4项由国家税务总局某县税务局负责，"
+           "第5—8项由县发展和改革局负责。\n\n")
+    r = policyparse.parse_text(HEAD + TASKS + lst + TAIL)
+    ms = _by_number(r.documents[0])
+    assert _units(ms["2"]) == [("县政务服务中心", "lead", False), ("县市场监管局", "cooperating", False)]
+    assert _units(ms["4"]) == [("国家税务总局某县税务局", "responsible", False)]
+    assert _units(ms["6"]) == [("县发展和改革局", "responsible", False)]
+
+
+# a county bureau's work points: its sections (…股) do the tasks
+GU = ("滨海县市场监督管理局关于印发《滨海县2024年市场监管工作要点》的通知\n\n"
+      "局机关各股室、各市场监管所：\n\n"
+      "现将《滨海县2024年市场监管工作要点》印发给你们，请结合实际认真贯彻落实。\n\n"
+      "滨海县2024年市场监管工作要点\n\n"
+      "一、重点工作\n"
+      "1.深化登记注册便利化改革。推行经营主体登记“智能审批”，全年新增经营主体8000户以上。\n"
+      "2.推进“个转企”工作。全年推动个体工商户转型升级为企业100户。\n"
+      "3.强化食品安全监管。全年完成食品抽检3000批次以上。（县局食品安全监管股负责，各市场监管所配合）\n"
+      "4.推进质量强县建设。鼓励企业以技术入股、参股等方式开展质量攻关。\n"
+      "二、责任分工\n"
+      "第1项由县局登记注册股牵头；第2项由县局个体私营经济股负责，县局登记注册股配合。"
+      "各股室、各市场监管所要按照职责分工，抓好工作落实。\n")
+
+
+def test_sections_of_a_county_bureau_are_units():
+    """Probe 20 r03: 县局登记注册股, 食品安全监管股 — sections of a county bureau — are units
+    in a closing list, a bracket and the measures the list names; 入股, 参股 are not."""
+    r = policyparse.parse_text(GU)
+    doc = r.documents[-1]
+    ms = _by_number(doc)
+    assert _units(ms["1"]) == [("县局登记注册股", "lead", False)]
+    assert _units(ms["2"]) == [("县局个体私营经济股", "responsible", False), ("县局登记注册股", "cooperating", False)]
+    assert _units(ms["3"]) == [("县局食品安全监管股", "responsible", False), ("各市场监管所", "cooperating", True)]
+    assert ms["4"].units == []
+    assert [u.name for u in ms["二"].units] == ["县局登记注册股", "县局个体私营经济股", "县局登记注册股"]
+    assert all(r.source_text[u.span[0] : u.span[1]] == u.name for m in doc.measures for u in m.units)
+
+
+def test_a_collective_cooperating_after_the_lead_in_running_text():
+    """Probe 20 r10: 由A牵头，各行政村配合 / 由A负责，各社区配合 give the collective as a generic
+    cooperating unit, as the bracket does; 各村要积极配合 is a sentence, no unit."""
+    text = ("新市镇2024年“美丽庭院”创建工作方案\n\n"
+            "为深入推进农村人居环境整治提升，结合我镇实际，制定本方案。\n\n"
+            "一、工作任务\n"
+            "1.开展庭院环境整治。组织农户清理房前屋后杂物，6月底前完成首轮集中整治。（镇农业农村办牵头，各行政村配合）\n"
+            "2.推进庭院美化绿化。鼓励农户种植花卉果蔬，每个行政村打造示范点不少于3个。\n"
+            "3.加强宣传引导。全年开展主题宣传活动20场以上。\n"
+            "4.强化长效管理。由镇党政办牵头，各村要积极配合，建立“红黑榜”制度。\n"
+            "二、责任分工\n"
+            "第2项由镇农业农村办牵头，各行政村配合；第3项由镇宣传办负责，各社区配合。\n")
+    r = policyparse.parse_text(text)
+    ms = _by_number(r.documents[0])
+    village = [("镇农业农村办", "lead", False), ("各行政村", "cooperating", True)]
+    assert _units(ms["1"]) == _units(ms["2"]) == village
+    assert _units(ms["3"]) == [("镇宣传办", "responsible", False), ("各社区", "cooperating", True)]
+    assert _units(ms["4"]) == [("镇党政办", "lead", False)]
+    assert _units(ms["二"]) == village + [("镇宣传办", "responsible", False), ("各社区", "cooperating", True)]
+    # the list's units point into the list
+    assert all(r.source_text[u.span[0] : u.span[1]] == u.name for n in "23" for u in ms[n].units)

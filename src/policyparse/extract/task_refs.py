@@ -34,6 +34,10 @@ class _G:
     range: re.Pattern[str]
     ref: re.Pattern[str]
     after: frozenset[str]
+    continues: frozenset[str]
+    not_after: re.Pattern[str]
+    own_points: re.Pattern[str]
+    own_points_min: int
     clause_end: re.Pattern[str]
     gap: re.Pattern[str]
     max_range: int
@@ -51,6 +55,10 @@ def _g() -> _G:
         range=re.compile(g["range"]),
         ref=re.compile(grammar.expand(g["ref"], macros)),
         after=frozenset(g["after"]),
+        continues=frozenset(g["continues"]),
+        not_after=re.compile(g["not_after"]),
+        own_points=re.compile(g["own_points"]),
+        own_points_min=int(g["own_points_min"]),
         clause_end=re.compile(g["clause_end"]),
         gap=re.compile(grammar.expand(g["gap"], macros)),
         max_range=int(g["max_range"]),
@@ -91,34 +99,49 @@ def _numbers(text: str, a: int, b: int) -> list[tuple[str, int]]:
     return out
 
 
-def _opens_clause(text: str, lo: int, i: int) -> bool:
+def _opens_clause(text: str, lo: int, i: int, continued: bool) -> bool:
     """Nothing but white space stands between ``i`` and the start of the measure's text,
-    a line's start or a clause's end (``after``)."""
+    a line's start or a clause's end (``after``) — or a comma, when the clause before it
+    is a reference's of the same list (``continued``) —, and no 其中 (``not_after``)."""
+    g = _g()
     while i > lo and text[i - 1] in " \t\u3000":
         i -= 1
-    return i == lo or text[i - 1] in _g().after
+    if i == lo:
+        return True
+    if g.not_after.search(text, lo, i):
+        return False
+    return text[i - 1] in g.after or (continued and text[i - 1] in g.continues)
 
 
 def find_task_refs(text: str, lo: int, hi: int, ctx: Context | None = None) -> list[RawTaskRef]:
     """The task-number references in ``text[lo:hi]`` (working copy) that open a clause with
     its own attribution (第1—3项由A牵头，B配合；), each with the numbers it names and the
-    clause's units."""
+    clause's units.  A measure that enumerates its own points before a reference (一是…；
+    二是…。第1项由A负责) refers to those points: no reference."""
     g = _g()
-    refs = [m for m in g.ref.finditer(text, lo, hi) if _opens_clause(text, lo, m.start())]
+    refs = list(g.ref.finditer(text, lo, hi))
+    points = [p.start() for p in g.own_points.finditer(text, lo, hi)]
     out: list[RawTaskRef] = []
+    last_end = -1  # where the clause of the last reference counted ended
     for k, m in enumerate(refs):
-        numbers = _numbers(text, *m.span("nums"))
-        if not numbers:
-            continue
+        # a clause runs to the next reference (counted or not), or to its end
         end = refs[k + 1].start() if k + 1 < len(refs) else hi
         stop = g.clause_end.search(text, m.end(), end)
         if stop is not None:
             end = stop.start()
+        if not _opens_clause(text, lo, m.start(), last_end == m.start()):
+            continue
+        if sum(p < m.start() for p in points) >= g.own_points_min:
+            continue  # 一是…；二是…。第1项由A负责: the measure's own points
+        numbers = _numbers(text, *m.span("nums"))
+        if not numbers:
+            continue
         units = find_units(text, m.end(), end, ctx)
         # the attribution opens the clause: 第1项由A负责, not 第1项指标由A负责统计
         if not units or not g.gap.fullmatch(text, m.end(), min(u.span[0] for u in units)):
             continue
         out.append(RawTaskRef(m.span(), numbers, units))
+        last_end = end
     return out
 
 

@@ -346,8 +346,8 @@ def _inline(text: str, lo: int, hi: int) -> list[RawUnit]:
 
 def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
     """The clauses right after 由A牵头 that give other units a role: 由A牵头，B、C配合 /
-    …，B负责 / …，B参与 — each clause a list of bodies closed by a role verb
-    (not 各部门要密切配合, 积极配合)."""
+    …，B负责 / …，B参与 / …，各行政村配合 — each clause a list of bodies (or of plain units:
+    a collective, an area) closed by a role verb (not 各部门要密切配合, 积极配合)."""
     g = _g()
     out: list[RawUnit] = []
     while (n := g.inline_next.match(text, at, hi)) is not None:
@@ -361,7 +361,9 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
             at = cb
             continue
         v = next(((r, v) for r, pat in g.clause_roles if (v := pat.search(text, ca, cb))), None)
-        if v is None or not _all_bodies(text, ca, v[1].start()):
+        # bodies, or plainly units as a clause without 由 needs them: a collective or an
+        # area that opens with 各 or a level (…，各行政村配合 / …，各社区配合 / …，柯城区负责)
+        if v is None or not (_all_bodies(text, ca, v[1].start()) or _plain_units(text, ca, v[1].start())):
             break
         role = v[0]
         # (as in a parenthesis: 负责 and its tails 等部门按职责分工负责 go with the list)
