@@ -487,3 +487,40 @@ def test_bodies_signing_jointly_are_all_the_issuer_and_close_the_document():
     assert (d.date, d.region) == ("2024-03-01", "某市")
     # one body alone, as before
     assert _one(body + "某市发展和改革委员会\n2024年3月1日\n").issuer == "某市发展和改革委员会"
+
+
+_ACTION_PLAN = (
+    "某某县2024年优化营商环境行动方案\n\n"
+    "为持续优化营商环境，结合我县实际，制定本方案。\n"
+    "一、重点任务\n"
+    "1.深化工程建设项目审批制度改革。社会投资简易低风险项目审批时间从20个工作日压缩至10个工作日以内，"
+    "6月底前实现“拿地即开工”常态化。（县行政审批服务管理局牵头，县自然资源局配合）\n"
+    "2.加大融资支持力度。设立2000万元中小企业应急转贷资金，单户企业转贷额度一般为100万元至1000万元之间，"
+    "转贷期限不超过15天。（县财政局牵头，县金融服务中心配合）\n"
+    "3.保障企业用地需求。“标准地”出让比例从40%提高到60%，审批时限从原来的30日缩短到15日。（县自然资源局负责）\n"
+    "4.推行“高效办成一件事”。年内推出主题套餐20个以上，重点做好三项工作：一是梳理事项清单；二是优化办事流程；"
+    "三是建设线上专区。其中，第1项工作由县政务服务中心负责，第2、3项工作由县行政审批服务管理局负责。\n"
+    "5.加强外贸人才培训。每年组织外贸业务培训10期以上，培训人员500人次以上。（县商务局负责）\n"
+    "二、责任分工\n"
+    "以上第1、4项由县行政审批服务管理局牵头；第2、3、5项由县发展改革局牵头。\n"
+)
+
+
+def test_a_change_a_range_after_wei_and_task_numbers_on_a_whole_notice():
+    d = _one(_ACTION_PLAN)
+    q = {m.number: [(x.text, x.value, x.value_max, x.unit, x.comparator, x.kind) for x in m.quantities]
+         for m in d.measures}
+    # 从X压缩至Y / 从X提高到Y / 从原来的X缩短到Y: the new value only, as with 由
+    assert q["1"] == [("压缩至10个工作日以内", 10, None, "个工作日", "<=", "limit")]
+    assert d.measures[0].quantities[0].metric == "社会投资简易低风险项目审批时间"
+    assert q["3"] == [("提高到60%", 60, None, "%", "=", "target"), ("缩短到15日", 15, None, "日", "<=", "limit")]
+    assert [x.metric for x in d.measures[2].quantities] == ["“标准地”出让比例", "审批时限"]
+    # 为 before a range of two figures: one range
+    assert q["2"][1] == ("为100万元至1000万元之间", 1_000_000, 10_000_000, "元", "range", "target")
+    assert len(q["2"]) == 3
+    # ordinals of a task-number list are no quantities, in a measure or in the closing list
+    assert [x[0] for x in q["4"]] == ["20个以上"]
+    assert q["二"] == []  # (was 4项, 5项)
+    # 期 counts sessions
+    assert q["5"] == [("10期以上", 10, None, "期", ">=", "target"), ("500人次以上", 500, None, "人次", ">=", "target")]
+

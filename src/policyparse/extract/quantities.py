@@ -21,7 +21,7 @@ class _G:
     multipliers: dict[str, int]
     prefixes: list[tuple[str, str]]  # (word, comparator), longest first
     suffix: re.Pattern[str]
-    range_join: tuple  # (lower comparators, upper comparators, low_high, span_sep, span_tail)
+    range_join: tuple  # (lower comparators, upper comparators, low_high, span_sep, span_tail, span_prefix)
     gap: re.Pattern[str]
     prefix_not_after: dict[str, re.Pattern[str]]  # 约 of 签约: the tail of another word
     prefix_cmp: dict[str, str]  # the same pairs, for lookup (gap words are prefixes too)
@@ -47,6 +47,7 @@ class _G:
     future_frame: re.Pattern[str]
     past_sentence: re.Pattern[str]
     note_sentence: re.Pattern[str]
+    from_before: list[re.Pattern[str]]  # where the old value of a change stands (由…, 从原来的…)
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
     cn_scaled: re.Pattern[str]
@@ -59,7 +60,7 @@ class _G:
     rate: re.Pattern[str]  # 300吨/日: the denominator a rate adds to its unit
     duration_before: re.Pattern[str]
     fund: re.Pattern[str]
-    metric: dict  # cut, joint, lead, filler, verb, ratio, tail, scope, change, suffix patterns; max (length)
+    metric: dict  # cut, joint, lead, filler, verb, ratio, tail, scope, change, change_from, suffix patterns; max (length)
 
 
 def _multiplier(m: str, units: list[str]) -> str:
@@ -101,7 +102,7 @@ def _g() -> _G:
         suffix=re.compile(rf"\s*(?:{g['inclusive_mark']})?(?P<w>{grammar.alternation(list(suffix_cmp))})"),
         range_join=(frozenset(g["range_join"]["low"]), frozenset(g["range_join"]["high"]),
                     re.compile(g["range_join"]["low_high"]), re.compile(g["range_join"]["span_sep"]),
-                    re.compile(g["range_join"]["span_tail"])),
+                    re.compile(g["range_join"]["span_tail"]), frozenset(g["range_join"]["span_prefix"])),
         gap=gap,
         prefix_cmp=dict(prefixes),
         prefix_not_after={w: re.compile(p) for w, p in g["prefix_not_after"].items()},
@@ -127,6 +128,7 @@ def _g() -> _G:
         future_frame=re.compile(g["future_frame"]),
         past_sentence=re.compile(g["past_sentence"]),
         note_sentence=re.compile(g["note_sentence"]),
+        from_before=[re.compile(p) for p in g["from_before"]],
         from_value=re.compile(g["from_value"]),
         cn_limit_after=re.compile(g["cn_limit_after"]),
         half=(half["word"], float(half["value"]), re.compile(half["not_after"])),
@@ -137,7 +139,8 @@ def _g() -> _G:
         duration_before=re.compile(g["duration_before"]),
         fund=re.compile(g["fund_words"]),
         metric={k: re.compile(g["metric"][k])
-                for k in ("cut", "joint", "lead", "filler", "verb", "ratio", "tail", "scope", "change", "suffix")}
+                for k in ("cut", "joint", "lead", "filler", "verb", "ratio", "tail", "scope", "change", "change_from",
+                          "suffix")}
         | {"max": int(g["metric"]["max_length"])},
     )
 
@@ -288,11 +291,11 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     while num_end < h.nb and (text[num_end].isdigit() or text[num_end] in ".,"):
         num_end += 1
     after_num = text[num_end : min(hi, num_end + 12)]
-    for p in g.excl_before:
-        m = p.search(before)
-        # the number after 由 is the old value only when a verb of change follows it
-        if m and ("由" not in m.group() or g.from_value.match(text, h.nb)):
-            return True
+    if any(p.search(before) for p in g.excl_before):
+        return True
+    # the number after 由 / 从 is the old value only when a verb of change follows it
+    if g.from_value.match(text, h.nb) and any(p.search(before) for p in g.from_before):
+        return True
     if any(p.search(after_num) for p in g.excl_after) and not (
             h.unit == "年" and h.value < 100 and g.duration_before.search(before)):
         return True
@@ -363,7 +366,8 @@ def _comparator(h: _Hit) -> str:
 
 def _join_ranges(text: str, hits: list[_Hit], hi: int) -> list[_Hit]:
     """Two bounds on one figure as one range: 1亿元以上5亿元以下, 1000万元至5000万元之间."""
-    low, high, low_high, span_sep, span_tail = _g().range_join
+    low, high, low_high, span_sep, span_tail, span_prefix = _g().range_join
+    prefix_cmp = _g().prefix_cmp
     out: list[_Hit] = []
     for h in hits:
         p = out[-1] if out else None
@@ -373,8 +377,9 @@ def _join_ranges(text: str, hits: list[_Hit], hi: int) -> list[_Hit]:
             continue
         if _comparator(p) in low and _comparator(h) in high and low_high.fullmatch(text, p.b, h.a):
             pass  # 1亿元以上5亿元以下
-        elif p.prefix is p.suffix is h.prefix is None and h.suffix in (None, "左右") \
-                and span_sep.fullmatch(text, p.b, h.a):
+        elif p.suffix is h.prefix is None and h.suffix in (None, "左右") \
+                and (p.prefix is None or prefix_cmp.get(p.prefix) in span_prefix) \
+                and span_sep.fullmatch(text, p.b, h.a):  # (为)1000万元至5000万元
             if m := span_tail.match(text, h.b, hi):  # 1000万元至5000万元之间
                 h.b = m.end()
         else:
@@ -472,9 +477,10 @@ def _metric(text: str, h: _Hit, lo: int, taken: list[tuple[int, int]] = ()) -> s
     (grammars/quantities.yaml: metric)."""
     mg = _g().metric
     ca = _clause_start(text, h.a, lo)
-    # the metric starts after a deadline in the same clause (到2025年小微企业贷款余额)
+    # the metric starts after a deadline or a figure in the same clause (到2025年小微企业贷款余额,
+    # 10千伏普通用户办电时间: the class's whole figure goes, not its digits only)
     ca = max([ca] + [b for a, b in taken if ca <= a and b <= h.a])
-    s = text[ca : h.a].strip()
+    s = mg["change_from"].sub("", text[ca : h.a]).strip()  # 审批时间从20个工作日(压缩至…)
     s = mg["tail"].sub("", mg["change"].sub("", mg["tail"].sub("", s)))  # 比2022年提高, 首次, 在
     cut = mg["cut"].match(s)
     if cut:
@@ -542,7 +548,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                 span=(h.a, h.b), value=h.value, value_max=h.value_max, unit=h.unit,
                 comparator=cmp_, kind=kind,
                 # a threshold's metric is the condition measured (年营业收入首次突破1亿元的企业)
-                metric=_metric(text, h, start, taken) if kind in ("target", "limit")
+                # …and it starts after a deadline or an earlier figure in its clause (10千伏普通用户…)
+                metric=_metric(text, h, start, taken + [(x.a, x.b) for x in hits[:k]]) if kind in ("target", "limit")
                 or (kind == "threshold" and not h.bare) else None,
                 # a condition on who qualifies is not governed by a deadline
                 deadline=None if kind == "threshold" else _deadline_for(h, deadlines, text, start, end),
