@@ -524,3 +524,14 @@ def test_a_change_a_range_after_wei_and_task_numbers_on_a_whole_notice():
     # 期 counts sessions
     assert q["5"] == [("10期以上", 10, None, "期", ">=", "target"), ("500人次以上", 500, None, "人次", ">=", "target")]
 
+
+def test_a_year_within_and_a_phase_of_one_month_give_their_ends():
+    d = _one("某区2024年促进个体工商户发展若干措施\n一、支持政策\n"
+             "1.减免经营场所租金。对承租国有房屋的个体工商户，2024年内减免3个月租金。（区国资局负责）\n"
+             "二、实施步骤\n"
+             "（一）组织实施阶段（2024年4月—11月）。各责任单位抓好落实。\n"
+             "（二）总结评估阶段（2024年12月）。对全年工作进行总结。\n")
+    assert [(x.text, x.date) for x in d.measures[0].deadlines] == [("2024年内", "2024-12-31")]
+    assert d.measures[0].quantities[0].deadline.date == "2024-12-31"
+    assert [[(x.text, x.date) for x in m.deadlines] for m in d.measures[1:]] == [
+        [("2024年4月—11月", "2024-11-30")], [("2024年12月", "2024-12-31")]]
