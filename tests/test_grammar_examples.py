@@ -90,32 +90,23 @@ def test_item_titles(ex):
     assert ex["item"][a:b] == ex["title"]
 
 
-@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "preamble_goal" in e], ids=lambda e: e["preamble_goal"][:20])
-def test_preamble_goals(ex):
-    from policyparse.outline.tree import is_preamble_goal
-
-    assert is_preamble_goal(_w(ex["preamble_goal"])) is ex.get("expect", True)
-
-
-@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "condition_list" in e], ids=lambda e: e["condition_list"][:20])
-def test_condition_lists(ex):
-    from policyparse.outline.tree import introduces_conditions
-
-    assert introduces_conditions(_w(ex["condition_list"])) is ex.get("expect", True)
+# outline examples that a yes/no predicate decides: the example's key → the predicate
+_OUTLINE_PREDICATES = {
+    "preamble_goal": ("policyparse.outline.tree", "is_preamble_goal"),
+    "condition_list": ("policyparse.outline.tree", "introduces_conditions"),
+    "detail_list": ("policyparse.outline.tree", "introduces_details"),
+    "title_line": ("policyparse.outline.builder", "is_title_line"),
+}
 
 
-@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "title_line" in e], ids=lambda e: e["title_line"][:20])
-def test_title_lines(ex):
-    from policyparse.outline.builder import is_title_line
+@pytest.mark.parametrize("key, ex", [(k, e) for e in _examples("outline") for k in _OUTLINE_PREDICATES if k in e],
+                         ids=lambda v: v if isinstance(v, str) else v[next(k for k in _OUTLINE_PREDICATES if k in v)][:20])
+def test_outline_predicates(key, ex):
+    import importlib
 
-    assert is_title_line(_w(ex["title_line"])) is ex.get("expect", True)
-
-
-@pytest.mark.parametrize("ex", [e for e in _examples("outline") if "detail_list" in e], ids=lambda e: e["detail_list"][:20])
-def test_detail_lists(ex):
-    from policyparse.outline.tree import introduces_details
-
-    assert introduces_details(_w(ex["detail_list"])) is ex.get("expect", True)
+    module, name = _OUTLINE_PREDICATES[key]
+    decide = getattr(importlib.import_module(module), name)
+    assert decide(_w(ex[key])) is ex.get("expect", True)
 
 
 @pytest.mark.parametrize("ex", [e for e in _examples("outline") if "closing" in e], ids=lambda e: e["closing"][:20])
