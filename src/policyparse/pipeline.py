@@ -11,7 +11,7 @@ from .models import Deadline, Document, Goals, Measure, ParseResult, Quantity, S
 from .errors import InputError
 from .normalize import Working, normalize
 from .outline import OutlineDocument, OutlineSection, outline
-from .extract.task_refs import ListedUnits
+from .extract.task_refs import ListedUnits, assign_task_units
 from .extract.topics import tag_topics
 from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path, text_source
 
@@ -71,8 +71,6 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
         attach_table_measures(docs, w, src)
         _attach_indicator_goals(docs, w, src)
     if any(listed):  # 第1—3项由A牵头…: the list's units go to the measures it names
-        from .extract.task_refs import assign_task_units
-
         for doc, refs in zip(docs, listed):
             assign_task_units(doc.measures, refs)
     return ParseResult(

@@ -193,15 +193,20 @@ def _cn_leading(s: str) -> float | None:
     return _cn_number("一" + s if s[0] in "百千" else s)
 
 
+def _numeral(s: str) -> float | None:
+    """A numeral written in digits or in Chinese (百分之九十, 三分之一's 三)."""
+    return _number(s) if s[0].isdigit() else _cn_leading(s)
+
+
 def _share(m: re.Match[str], group: str, scale: float) -> float | None:
     """The value of a share's numeral ``group`` (Chinese or Arabic) times ``scale``, over
     the match's denominator ``d`` when it has one (三分之一: 33.33, to two decimals)."""
     n = m.groupdict().get(group)
     if not n:
         return None
-    v = _number(n) if n[0].isdigit() else _cn_leading(n)
+    v = _numeral(n)
     d = m.groupdict().get("d")
-    if v is None or d is not None and not (dv := _number(d) if d[0].isdigit() else _cn_number(d)):
+    if v is None or d is not None and not (dv := _numeral(d)):
         return None
     v = round(v / dv * scale, 2) if d is not None else round(v * scale, 10)
     return int(v) if float(v).is_integer() else v
@@ -366,8 +371,8 @@ def _comparator(h: _Hit) -> str:
 
 def _join_ranges(text: str, hits: list[_Hit], hi: int) -> list[_Hit]:
     """Two bounds on one figure as one range: 1亿元以上5亿元以下, 1000万元至5000万元之间."""
-    low, high, low_high, span_sep, span_tail, span_prefix = _g().range_join
-    prefix_cmp = _g().prefix_cmp
+    g = _g()
+    low, high, low_high, span_sep, span_tail, span_prefix = g.range_join
     out: list[_Hit] = []
     for h in hits:
         p = out[-1] if out else None
@@ -378,7 +383,7 @@ def _join_ranges(text: str, hits: list[_Hit], hi: int) -> list[_Hit]:
         if _comparator(p) in low and _comparator(h) in high and low_high.fullmatch(text, p.b, h.a):
             pass  # 1亿元以上5亿元以下
         elif p.suffix is h.prefix is None and h.suffix in (None, "左右") \
-                and (p.prefix is None or prefix_cmp.get(p.prefix) in span_prefix) \
+                and (p.prefix is None or g.prefix_cmp.get(p.prefix) in span_prefix) \
                 and span_sep.fullmatch(text, p.b, h.a):  # (为)1000万元至5000万元
             if m := span_tail.match(text, h.b, hi):  # 1000万元至5000万元之间
                 h.b = m.end()

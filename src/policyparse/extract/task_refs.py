@@ -154,7 +154,8 @@ class ListedUnits:
     units: list[Any]  # models.Unit, spans in the list
 
 
-def _resolve(measures: list[Any], holder: Any, number: tuple[str, int], lists: set[int]) -> Any | None:
+def _resolve(numbered: list[tuple[tuple[str, int] | None, Any]], holder: Any, number: tuple[str, int],
+             lists: set[int]) -> Any | None:
     """The one measure ``number`` names, or None when no reading is clear.
 
     Candidates carry the number in the reference's form (a 第一项 may name a measure
@@ -162,9 +163,9 @@ def _resolve(measures: list[Any], holder: Any, number: tuple[str, int], lists: s
     (numbering that starts over under each chapter): the one under the same heading as
     the list, when exactly one is.  A reading that lands on a measure holding a list
     (the list's own measure, among others) is none."""
-    cands = [m for m in measures if number_form(m.number) == number]
+    cands = [m for form, m in numbered if form == number]
     if not cands and number[0] == "cn":
-        cands = [m for m in measures if number_form(m.number) == ("arabic", number[1])]
+        cands = [m for form, m in numbered if form == ("arabic", number[1])]
     if len(cands) > 1:
         cands = [m for m in cands if m.path == holder.path]
     if len(cands) != 1 or id(cands[0]) in lists:
@@ -186,8 +187,9 @@ def assign_task_units(measures: list[Any], listed: list[ListedUnits]) -> None:
               if id(x.holder) in present and x.holder.span[0] <= x.span[0] and x.span[1] <= x.holder.span[1]]
     lists = {id(x.holder) for x in listed}
     own = {id(m) for m in measures if m.units}
+    numbered = [(number_form(m.number), m) for m in measures]  # (form, value) of each measure's number
     for x in listed:
-        targets = [_resolve(measures, x.holder, n, lists) for n in x.numbers]
+        targets = [_resolve(numbered, x.holder, n, lists) for n in x.numbers]
         if any(t is None for t in targets):
             continue
         for t in targets:

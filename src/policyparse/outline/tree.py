@@ -52,28 +52,29 @@ class OutlineDocument:
 
 
 @functools.cache
-def _roles() -> list[tuple[str, re.Pattern[str]]]:
-    g = grammar.load("outline")["section_roles"]
-    return [(role, re.compile(p)) for role, p in g.items()]
+def _patterns() -> dict:
+    g = grammar.load("outline")
+    return {
+        "roles": [(role, re.compile(p)) for role, p in g["section_roles"].items()],
+        "bracketed_title": re.compile(g["bracketed_title"]),
+        "condition_list": re.compile(g["condition_list"]),
+        "detail_list": re.compile(g["detail_list"]),
+        "preamble_goal": re.compile(g["preamble_goal"]),
+    }
 
 
 def section_role(title: str) -> str | None:
     t = title.strip().rstrip("。:：")
-    for role, pat in _roles():
+    for role, pat in _patterns()["roles"]:
         if pat.search(t):
             return role
     return None
 
 
-@functools.cache
-def _bracketed() -> re.Pattern[str]:
-    return re.compile(grammar.load("outline")["bracketed_title"])
-
-
 def title_span(text: str, a: int, b: int) -> tuple[int, int]:
     """The title of an item whose text is ``text[a:b]``: a bracketed title
     (【稳定企业用工】…), else up to the first 。 (a list clause without its closing ；)."""
-    m = _bracketed().match(text, a, b)
+    m = _patterns()["bracketed_title"].match(text, a, b)
     if m is not None:
         return m.span(1)
     stop = text.find("。", a, b)
@@ -88,21 +89,15 @@ def _title_span(text: str, node: Node) -> tuple[int, int]:
     return title_span(text, node.token.end, node.head.end)
 
 
-@functools.cache
-def _sub_item_lists() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    g = grammar.load("outline")
-    return re.compile(g["condition_list"]), re.compile(g["detail_list"])
-
-
 def introduces_conditions(own_text: str) -> bool:
     """The item's own text ends by introducing the conditions to qualify (须同时符合下列条件：)."""
-    return _sub_item_lists()[0].search(own_text) is not None
+    return _patterns()["condition_list"].search(own_text) is not None
 
 
 def introduces_details(own_text: str) -> bool:
     """The item's own text ends by introducing sub-items that only detail it: materials to
     hand in (须提交以下材料：), a schedule of awards (按以下标准给予奖励：)."""
-    return _sub_item_lists()[1].search(own_text) is not None
+    return _patterns()["detail_list"].search(own_text) is not None
 
 
 def _has_running_text(text: str, node: Node) -> bool:
@@ -141,9 +136,11 @@ class _Walker:
         own_role = section_role(title_w) if node.kind not in _ITEM_KINDS else None
         role = own_role or role
         number = node.token.printed(self.printed)
-        own_text = self.text[node.token.end : node.end]
-        conditions = bool(node.children) and introduces_conditions(own_text)
-        details = conditions or (bool(node.children) and introduces_details(own_text))
+        conditions = details = False
+        if node.children:  # sub-items that are conditions or details are the item's text
+            own_text = self.text[node.token.end : node.end]
+            conditions = introduces_conditions(own_text)
+            details = conditions or introduces_details(own_text)
         if role == "tasks" and (details or _is_measure(self.text, node)):
             end = node.tree_end if details else node.end  # the sub-items are the item's text
             self.measures.append(
@@ -195,14 +192,9 @@ def _all_measures(sec: OutlineSection):
         yield from _all_measures(c)
 
 
-@functools.cache
-def _preamble_goal() -> re.Pattern[str]:
-    return re.compile(grammar.load("outline")["preamble_goal"])
-
-
 def is_preamble_goal(line: str) -> bool:
     """A paragraph before the first item that sets the plan's targets (2026年，全区…增长12%以上)."""
-    return _preamble_goal().match(line.strip()) is not None
+    return _patterns()["preamble_goal"].match(line.strip()) is not None
 
 
 def analyse(doc: RawDocument, text: str, printed: str) -> OutlineDocument:

@@ -136,17 +136,23 @@ def _wide(c: str) -> bool:
     return unicodedata.east_asian_width(c) in "WF" or c in "“”‘’"
 
 
-def joins(left: str, right: str, gap_em: float) -> bool:
-    """Whether a space PDFium inserted between ``left`` and ``right``, drawn ``gap_em``
-    (white over font size) apart, is no space of the text: two full-width characters or
-    two characters of a number set apart by less than a space (grammars/pdf.yaml
-    ``string_gap``)."""
+def _gap_limit(left: str, right: str) -> float | None:
+    """The white (in em) under which a space PDFium inserted between ``left`` and ``right``
+    is no space of the text — two full-width characters, or two characters of a number
+    (grammars/pdf.yaml ``string_gap``) —; None for any other pair, whose space stays."""
     g = _grammar()
     if _wide(left) and _wide(right):
-        return gap_em < g["cjk_em"]
+        return g["cjk_em"]
     if left in _NUMBER_CHARS and right in _NUMBER_CHARS:
-        return gap_em < g["digit_em"]
-    return False
+        return g["digit_em"]
+    return None
+
+
+def joins(left: str, right: str, gap_em: float) -> bool:
+    """Whether a space PDFium inserted between ``left`` and ``right``, drawn ``gap_em``
+    (white over font size) apart, is no space of the text (:func:`_gap_limit`)."""
+    limit = _gap_limit(left, right)
+    return limit is not None and gap_em < limit
 
 
 def _inserted_spaces(tp, raw: str) -> set[int]:
@@ -162,8 +168,7 @@ def _inserted_spaces(tp, raw: str) -> set[int]:
     while 0 < i < len(raw) - 1:
         left, right = raw[i - 1], raw[i + 1]
         if (left not in " \r\n\t" and right not in " \r\n\t"
-                and ((_wide(left) and _wide(right)) or (left in _NUMBER_CHARS and right in _NUMBER_CHARS))
-                and pdfium_c.FPDFText_IsGenerated(tp, i) == 1):
+                and _gap_limit(left, right) is not None and pdfium_c.FPDFText_IsGenerated(tp, i) == 1):
             try:
                 a = tp.get_charbox(i - 1, loose=True)
                 b = tp.get_charbox(i + 1, loose=True)
