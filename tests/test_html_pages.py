@@ -176,3 +176,16 @@ def test_a_page_cut_short_is_parsed_with_a_warning(tmp_path, capsys):
     rows = {Path(x["path"]).name: x for x in map(json.loads, (tmp_path / "b" / "manifest.jsonl").read_text().splitlines())}
     assert (rows["cut.html"]["status"], rows["cut.html"]["message"]) == ("ok", r.source.warnings[0])
     assert rows["whole.html"]["message"] is None
+
+
+def test_jammers_hidden_by_any_selector_of_the_style_sheet_are_not_text():
+    """Descendant, child and attribute selectors hide jammers as a class does; a rule for
+    print or for narrow screens, or one behind :hover, hides nothing on the page."""
+    result = _parse("hidden_jammer_selectors.html")
+    for jam in ("范文网", "fanwen8", "x9k", "wk"):
+        assert jam not in result.source_text
+    m1, m2 = result.documents[0].measures
+    assert m1.text == "强化用工服务保障。全年组织招聘活动不少于30场。（牵头单位：县人社局；责任单位：县工信局）"
+    assert [u.name for u in m1.units] == ["县人社局", "县工信局"]
+    assert m2.text == "优化企业开办服务。6月底前实现企业开办全程网办，1个工作日内办结。（牵头单位：县行政审批局）"
+    assert [d.date for d in m2.deadlines] == ["2024-06-30"]

@@ -572,35 +572,45 @@ _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden"
     r"|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:[;!}]|$)", re.I)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?([.#])([\w-]+)$", re.I)
+_CSS_AT_BLOCK = re.compile(r"@([^{};]*)\{((?:[^{}]*\{[^{}]*\})*[^{}]*)\}")  # @media …{ rules }
+_CSS_SCREEN = re.compile(r"media\s+(?:screen|all)\s*$", re.I)
 _INLINE_HIDDEN_MAX = 40  # characters: a jammer is short; a hidden half of a notice is not
 
 
-def _hidden_rules(root) -> set[tuple[str, str, str]]:
-    """``(tag or "", "." or "#", name)`` of the simple selectors (``.jammer``,
-    ``font.jammer``, ``#x``) that a ``<style>`` sheet hides (display:none,
-    visibility:hidden, font-size:0)."""
-    out = set()
+def _hidden_by_sheet(root) -> set:
+    """The elements a ``<style>`` sheet hides (display:none, visibility:hidden,
+    font-size:0), whatever the selector: ``.jammer``, ``font.jammer``, ``#x``,
+    ``.content .hid``, ``div#article > span[class^=x]``.  cssselect turns each selector
+    into XPath; a selector it cannot read (``:hover``, ``::before``, at-rules) hides
+    nothing — a page is never refused for its style sheet.  Rules inside an at-rule other
+    than ``@media screen`` / ``@media all`` (``@media print{…}``, ``@media
+    (max-width:…){…}``) are left out: what they hide is shown on a desktop screen."""
+    rules = []
     for st in root.iter("style"):
         css = re.sub(r"/\*.*?\*/", "", st.text or "", flags=re.S)
-        for sel, decl in _CSS_RULE.findall(css):
-            if not _HIDDEN_STYLE.search(decl):
-                continue
-            for one in sel.split(","):
-                m = _SIMPLE_SELECTOR.match(one.strip())
-                if m:
-                    out.add(((m.group(1) or "").lower(), m.group(2), m.group(3)))
+        for sel, decl in _CSS_RULE.findall(_CSS_AT_BLOCK.sub(_screen_rules, css)):
+            if _HIDDEN_STYLE.search(decl):
+                rules.extend(one.strip() for one in sel.split(",") if one.strip())
+    if not rules:
+        return set()
+    from cssselect import SelectorError
+    from lxml import etree
+    from lxml.cssselect import CSSSelector
+    out = set()
+    for one in rules:
+        try:
+            out.update(CSSSelector(one, translator="html")(root))
+        except (SelectorError, etree.XPathError):
+            continue
     return out
 
 
-def _is_hidden(el, rules) -> bool:
-    if _HIDDEN_STYLE.search(el.get("style") or ""):
-        return True
-    if not rules:
-        return False
-    tag = el.tag.lower()
-    names = [(".", c) for c in (el.get("class") or "").split()] + [("#", el.get("id") or "")]
-    return any((t, kind, name) in rules for kind, name in names if name for t in ("", tag))
+def _screen_rules(m: re.Match) -> str:
+    return m.group(2) if _CSS_SCREEN.match(m.group(1).strip()) else ""
+
+
+def _is_hidden(el, hidden: set) -> bool:
+    return bool(_HIDDEN_STYLE.search(el.get("style") or "")) or el in hidden
 
 
 def _drop_hidden_inline(root) -> None:
@@ -609,11 +619,11 @@ def _drop_hidden_inline(root) -> None:
     class="jammer">``, ``font-size:0`` text): no block inside, no line break, at most
     ``_INLINE_HIDDEN_MAX`` characters.  A hidden *block* (or a long hidden run) is kept:
     it may hold the notice, or its second half behind 展开全文, until a script shows it."""
-    rules = _hidden_rules(root)
+    hidden = _hidden_by_sheet(root)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in _BLOCK or el.getparent() is None:
             continue
-        if not _is_hidden(el, rules):
+        if not _is_hidden(el, hidden):
             continue
         if any(isinstance(d.tag, str) and (d.tag in _BLOCK or d.tag == "br") for d in el.iterdescendants()):
             continue
