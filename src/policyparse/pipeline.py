@@ -10,6 +10,7 @@ from . import extract
 from .models import Deadline, Document, Goals, Measure, ParseResult, Quantity, Section, Source, Unit
 from .errors import InputError
 from .normalize import Working, normalize
+from .normalize.script import working_text
 from .outline import OutlineDocument, OutlineSection, outline
 from .extract.task_refs import ListedUnits, assign_task_units
 from .extract.topics import tag_topics
@@ -169,7 +170,8 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
                 units=[_unit(w, u) for u in fields.units],
                 deadlines=[_deadline(w, d) for d in fields.deadlines],
                 quantities=[_quantity(w, q) for q in fields.quantities],
-                topics=tag_topics(w.text[m.title[0] : m.text[1]]),
+                topics=tag_topics(w.text[m.title[0] : m.text[1]], title_len=m.title[1] - m.title[0],
+                                  heading=working_text(m.path[-1]) if m.path else ""),
             )
         )
         listed.extend(ListedUnits(measures[-1], w.to_source(*r.span), r.numbers, [_unit(w, u) for u in r.units])

@@ -23,9 +23,9 @@ _NOT_CITY = set("全各本在依加配简为让我该")
 
 def working(text: str) -> str:
     """The working copy of printed text: width-folded, simplified script."""
-    from ..normalize.script import fold_width, to_simplified
+    from ..normalize.script import working_text
 
-    return to_simplified(fold_width(text))
+    return working_text(text)
 
 
 @dataclass

@@ -2,7 +2,12 @@
 
 The lexicon is data (``grammars/topics.yaml``): strong keywords score 2, weak ones 1,
 a topic is tagged at ``threshold``; attribution parentheses and unit names listed
-under ``mask`` are blanked first so that ``(市市场监管局负责)`` tags nothing.
+under ``mask`` are blanked first so that ``(市市场监管局负责)`` tags nothing.  When the
+measure's title and the heading it sits under are known, their hits count again
+(``title_weight``, ``heading_weight``: a title says what the measure is about, a heading
+what its section is about), and a topic far behind the measure's best one
+(below ``relative`` × the best score) is a passing mention, not a topic — unless the
+title names it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,12 @@ from .. import grammar
 _ATTRIBUTION = re.compile(
     r"[(（][^()（）]*(?:负责|牵头|责任单位|责任部门|配合单位|协同单位|参与单位|协办单位)[^()（）]*[)）]"
 )
+
+
+@functools.cache
+def _weights() -> tuple[float, float, float]:
+    g = grammar.load("topics")
+    return float(g.get("title_weight", 0)), float(g.get("heading_weight", 0)), float(g.get("relative", 0))
 
 
 @functools.cache
@@ -61,11 +72,21 @@ def topic_scores(text: str) -> dict[str, int]:
     return scores
 
 
-def tag_topics(text: str) -> list[str]:
+def tag_topics(text: str, *, title_len: int = 0, heading: str = "") -> list[str]:
     """Indicator areas addressed by a measure's working-copy text (simplified script),
-    highest score first."""
+    highest score first.  ``title_len``: the measure's title is ``text[:title_len]``;
+    ``heading``: the title of the section it sits under (working copy)."""
     threshold = _lexicon()[0]
+    title_w, heading_w, relative = _weights()
     order = {n: i for i, n in enumerate(topic_names())}
-    scores = topic_scores(text)
-    hits = [n for n, s in scores.items() if s >= threshold]
+    scores: dict[str, float] = dict(topic_scores(text))
+    named = topic_scores(text[:title_len]) if title_len else {}
+    for part, weight in ((named, title_w), (topic_scores(heading) if heading else {}, heading_w)):
+        for n, v in part.items():
+            scores[n] = scores.get(n, 0) + weight * v
+    if not scores:
+        return []
+    floor = max(scores.values()) * relative
+    # a topic the title names is kept; any other must not be far behind the best one
+    hits = [n for n, s in scores.items() if s >= threshold and (s >= floor or named.get(n, 0) >= threshold)]
     return sorted(hits, key=lambda n: (-scores[n], order[n]))

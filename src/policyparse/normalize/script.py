@@ -64,6 +64,12 @@ def to_simplified(text: str) -> str:
     return "\n".join(fixed)
 
 
+def working_text(text: str) -> str:
+    """A printed string (a heading, a title, a metric) as the working copy has it:
+    width-folded, simplified script — what the grammars are written against."""
+    return to_simplified(fold_width(text))
+
+
 def detect_script(original: str, simplified: str, sample: int = 20000) -> str:
     """``traditional`` when OpenCC changed a noticeable share of the CJK characters
     (judged on an even sample of at most ``sample`` characters)."""

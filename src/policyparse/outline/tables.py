@@ -239,7 +239,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
     under, when a heading stood right above it)."""
     from ..extract.topics import tag_topics
     from ..models import Measure
-    from ..normalize.script import to_simplified
+    from ..normalize.script import working_text
 
     roles = _roles(t)
     col = {r: i for i, r in reversed(list(enumerate(roles))) if r}  # first column of each role
@@ -283,8 +283,10 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         out.append(Measure(
             id=f"table:{t.span[0]}:{len(out)}", number=number, path=path, title=title, text=text, span=span,
             units=units, deadlines=deadlines, quantities=quantities,
-            # the category cell names the area more often than the task does (获得电力)
-            topics=tag_topics(f"{to_simplified(category)}。{w.text[ta:tb]}" if category else w.text[ta:tb]),
+            # the category cell names the area more often than the task does (获得电力): it is
+            # the row's heading
+            topics=tag_topics(w.text[ta:tb], title_len=_title_len(w.text[ta:tb]),
+                              heading=working_text(path[-1]) if path else ""),
         ))
     return out
 
@@ -338,11 +340,14 @@ def _is_repeated_header(row, roles) -> bool:
     return sum(1 for c, r in zip(row, roles) if r and column_role(c.text) == r) >= 2
 
 
+def _title_len(task: str) -> int:
+    """The title of a task cell (working copy) runs to its first 。."""
+    k = task.find("。")
+    return k if k > 0 else len(task)
+
+
 def _title(w, a: int, b: int) -> str:
-    seg = w.text[a:b]
-    k = seg.find("。")
-    end = a + k if k > 0 else b
-    return w.printed(a, end).strip()
+    return w.printed(a, a + _title_len(w.text[a:b])).strip()
 
 
 def _fields(w, text_cells, deadline_cell, ctx):
