@@ -185,7 +185,7 @@ def test_an_indicator_tables_targets_are_goals_with_the_target_years_deadline():
 
 
 def test_a_unit_cell_splits_outside_brackets_and_quotes():
-    from policyparse.outline.tables import cell_units
+    from policyparse.extract.cells import cell_units
     from policyparse.read.tables import Cell
 
     text = "市住建局（牵头）、各县〈市、区〉政府／区“双随机、一公开”工作领导小组　市财政局"

@@ -7,13 +7,14 @@ import os
 import re
 
 from . import extract
-from .models import Deadline, Document, Goals, Measure, ParseResult, Quantity, Section, Source, Unit
+from .models import Document, Goals, Measure, ParseResult, Section, Source
 from .errors import InputError
 from .normalize import Working, normalize
 from .normalize.script import working_text
 from .outline import OutlineDocument, OutlineSection, outline
 from .extract.task_refs import ListedUnits, assign_task_units
 from .extract.topics import tag_topics
+from .ground import to_deadline, to_quantity, to_unit
 from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path, text_source
 
 
@@ -35,7 +36,6 @@ def parse(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NAME_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def parse_text(text: str, *, path: str | None = None, include_text: bool = True) -> ParseResult:
@@ -94,7 +94,7 @@ def _attach_indicator_goals(docs: list[Document], w: Working, src: SourceDoc) ->
         a, b = t.span
         doc = docs[document_of(docs, a)]
         kept = [q for q in doc.goals.quantities if not a <= q.span[0] < b]
-        found = [_quantity(w, q) for q in indicator_quantities(t, w)]
+        found = [to_quantity(w, q) for q in indicator_quantities(t, w)]
         doc.goals.quantities = sorted(kept + found, key=lambda q: q.span)
         years = {q.deadline.span: q.deadline for q in found if q.deadline is not None}
         dls = [d for d in doc.goals.deadlines if d.span not in years] + list(years.values())
@@ -103,29 +103,6 @@ def _attach_indicator_goals(docs: list[Document], w: Working, src: SourceDoc) ->
 
 def _empty_document(w: Working) -> Document:
     return Document(script=w.script, span=(0, len(w.source)))
-
-
-def _deadline(w: Working, d: extract.RawDeadline) -> Deadline:
-    return Deadline(text=w.printed(*d.span), date=d.date, year_inferred=d.year_inferred,
-                    span=w.to_source(*d.span))
-
-
-def _quantity(w: Working, q: extract.RawQuantity) -> Quantity:
-    return Quantity(
-        text=w.printed(*q.span), value=q.value, value_max=q.value_max, unit=q.unit,
-        comparator=q.comparator, kind=q.kind, metric=q.metric,
-        deadline=_deadline(w, q.deadline) if q.deadline else None,
-        span=w.to_source(*q.span),
-    )
-
-
-def _unit(w: Working, u: extract.RawUnit) -> Unit:
-    from .normalize.script import to_simplified
-
-    name = u.name if u.name is not None else w.printed(*u.span)
-    name = _NAME_GAP.sub("", name)  # 区行政审批\u3000服务局: a gap of the layout, like a line break
-    return Unit(name=name, name_simplified=to_simplified(name), role=u.role, generic=u.generic,
-                span=w.to_source(*u.span))
 
 
 def _section(w: Working, s: OutlineSection, ids: dict[int, str]) -> Section:
@@ -167,14 +144,14 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
                 title=w.printed(*m.title).strip(),
                 text=w.printed(*m.text).strip(),
                 span=w.to_source(*m.span),
-                units=[_unit(w, u) for u in fields.units],
-                deadlines=[_deadline(w, d) for d in fields.deadlines],
-                quantities=[_quantity(w, q) for q in fields.quantities],
+                units=[to_unit(w, u) for u in fields.units],
+                deadlines=[to_deadline(w, d) for d in fields.deadlines],
+                quantities=[to_quantity(w, q) for q in fields.quantities],
                 topics=tag_topics(w.text[m.title[0] : m.text[1]], title_len=m.title[1] - m.title[0],
                                   heading=working_text(m.path[-1]) if m.path else ""),
             )
         )
-        listed.extend(ListedUnits(measures[-1], w.to_source(*r.span), r.numbers, [_unit(w, u) for u in r.units])
+        listed.extend(ListedUnits(measures[-1], w.to_source(*r.span), r.numbers, [to_unit(w, u) for u in r.units])
                       for r in extract.task_references(w.text, m.text, ctx))
     goals = extract.goal_fields(w.text, od.goal_spans, ctx)
     return Document(
@@ -182,7 +159,7 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
         effective=facts.effective, region=facts.region, plan_year=facts.plan_year,
         script=w.script, span=w.to_source(*od.span),
         outline=[_section(w, s, ids) for s in od.sections],
-        goals=Goals(deadlines=[_deadline(w, d) for d in goals.deadlines],
-                    quantities=[_quantity(w, q) for q in goals.quantities]),
+        goals=Goals(deadlines=[to_deadline(w, d) for d in goals.deadlines],
+                    quantities=[to_quantity(w, q) for q in goals.quantities]),
         measures=measures,
     ), listed

@@ -14,6 +14,8 @@ A reader (HTML, PDF) hands over the tables it found, each cell with its span in
   ``持续推进`` … are not deadlines), plus any deadline in the task text;
 * ``quantities``: from the task text.
 
+The fields are read from the cells by :mod:`policyparse.extract.cells` and grounded by
+:mod:`policyparse.ground`, as the pipeline grounds a text measure's.
 Text-outline measures that the table's rows produced are replaced; a measure that
 ran on into the table is cut where the table starts.  Measures are kept in source
 order and their ids renumbered ``d<doc>-m<k>``.
@@ -199,9 +201,9 @@ def is_lead_in(body: str) -> bool:
     """A sentence that leads into the table below it (各单位按下表推进： / 各项重点任务分解如下表。):
     short, one sentence, ending in a colon or naming the table (``lead_in`` in
     grammars/tables.yaml)."""
-    from ..read.tables import _grammar
+    from ..read.tables import table_grammar
 
-    return 0 < len(body) <= 40 and "。" not in body[:-1] and bool(_grammar()["lead_in"].search(body))
+    return 0 < len(body) <= 40 and "。" not in body[:-1] and bool(table_grammar()["lead_in"].search(body))
 
 
 def _heading_only(m) -> bool:
@@ -237,6 +239,7 @@ def _renumber(doc, index: int) -> None:
 def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list:
     """The measures of one task table (``heading``: the path of the section it sits
     under, when a heading stood right above it)."""
+    from ..extract.cells import cell_units, row_fields
     from ..extract.topics import tag_topics
     from ..models import Measure
     from ..normalize.script import working_text
@@ -279,7 +282,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         units = []
         for i, role in unit_cols:
             units.extend(cell_units(row[i], role, ctx.first_leads))
-        deadlines, quantities = _fields(w, text_cells, row[col["deadline"]] if "deadline" in col else None, ctx)
+        deadlines, quantities = row_fields(w, text_cells, row[col["deadline"]] if "deadline" in col else None, ctx)
         out.append(Measure(
             id=f"table:{t.span[0]}:{len(out)}", number=number, path=path, title=title, text=text, span=span,
             units=units, deadlines=deadlines, quantities=quantities,
@@ -348,103 +351,3 @@ def _title_len(task: str) -> int:
 
 def _title(w, a: int, b: int) -> str:
     return w.printed(a, a + _title_len(w.text[a:b])).strip()
-
-
-def _fields(w, text_cells, deadline_cell, ctx):
-    from .. import extract
-    from ..pipeline import _deadline, _quantity
-    from ..read.tables import is_no_deadline
-
-    deadlines, quantities = [], []
-    for c in text_cells:
-        a, b = w.from_source(c.start, c.end)
-        f = extract.measure_fields(w.text, (a, b), ctx)
-        deadlines += [_deadline(w, d) for d in f.deadlines]
-        quantities += [_quantity(w, q) for q in f.quantities]
-    if deadline_cell is not None and deadline_cell.text.strip() and not is_no_deadline(deadline_cell.text):
-        a, b = w.from_source(deadline_cell.start, deadline_cell.end)
-        found = _find_deadlines(w.text, a, b, ctx)
-        if not found:
-            from ..extract.deadlines import cell_deadline
-
-            found = [d for d in [cell_deadline(w.text, a, b, ctx)] if d]
-        cell = [_deadline(w, d) for d in found]
-        deadlines += [dl for dl in cell if all(x.span != dl.span for x in deadlines)]
-        if len(cell) == 1:
-            # the row's 完成时限 governs the figures of its task that name no time of their own
-            quantities = [q if q.deadline or q.kind == "threshold" else q.model_copy(update={"deadline": cell[0]})
-                          for q in quantities]
-    return deadlines, quantities
-
-
-def _find_deadlines(text, a, b, ctx):
-    try:
-        from ..extract.deadlines import find_deadlines
-    except ImportError:  # the deadline extractor is not there: no deadlines
-        return []
-    return find_deadlines(text, a, b, ctx)
-
-
-def cell_units(cell, role: str, first_leads: bool = False) -> list:
-    """The units of one unit cell, each with its span in source_text."""
-    from ..extract.units import split_list
-    from ..models import Unit
-    from ..normalize.script import fold_width, to_simplified
-    from ..read.tables import _grammar
-
-    g = _grammar()
-    out = []
-    text = cell.text
-    base_role = "responsible" if role == "responsible_first_leads" else role
-    pieces = [(a, b) for a, b in split_list(fold_width(text), 0, len(text), g["unit_sep"]) if b > a]
-    labelled = None  # a label (配合：A、B、C) gives its role to every unit after it in the cell
-    for a, b in pieces:
-        name = text[a:b]
-        r = labelled or base_role
-        simp = to_simplified(name)
-        for rname, pat in g["cell_roles"].items():
-            m = pat.search(simp)
-            if m:
-                r = rname
-                if m.start() == 0:
-                    if m.group().endswith((":", "：")):
-                        labelled = rname
-                    a += m.end()
-                else:
-                    b -= len(simp) - m.start()
-                name = text[a:b]
-                simp = to_simplified(name)
-                break
-        name, a, b = _strip_tail(text, a, b)
-        if not name:
-            continue
-        parts = _split_deng(text, a, b)
-        for (pa, pb) in parts:
-            nm = text[pa:pb]
-            if not nm or nm in ("部门", "单位"):
-                continue
-            role_k = r
-            if role == "responsible_first_leads" or (first_leads and role == "responsible"):
-                role_k = "lead" if not out else r
-            out.append(Unit(name=nm, name_simplified=to_simplified(nm), role=role_k,
-                            generic=bool(g["generic"].search(to_simplified(nm))),
-                            span=(cell.start + pa, cell.start + pb)))
-    return out
-
-
-_TAILS = re.compile(r"(?:等部门按职责分工负责|按职责分工负责|分工负责|负责|等部门|等单位)$")
-
-
-def _strip_tail(text: str, a: int, b: int) -> tuple[str, int, int]:
-    m = _TAILS.search(text, a, b)
-    if m and m.start() > a:
-        b = m.start()
-    return text[a:b], a, b
-
-
-def _split_deng(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """``A等相关单位`` → A and 相关单位."""
-    m = re.search(r"等(?=(?:相关|有关|其他)(?:单位|部门)$)", text[a:b])
-    if m and m.start() > 0:
-        return [(a, a + m.start()), (a + m.end(), b)]
-    return [(a, b)]

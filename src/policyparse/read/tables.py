@@ -4,7 +4,8 @@ A reader renders each table row as one line of ``source_text`` (``cell | cell | 
 the way the bundled corpus prints table rows), and records the cells it wrote through
 a :class:`TableBuilder`.  Whether a table is a task table (任务分解表 / 重点任务清单)
 is decided from its header row by :func:`header_roles` (grammars/tables.yaml); the
-task tables become measures in :mod:`policyparse.outline.tables`.
+task tables become measures in :mod:`policyparse.outline.tables`, the fields of their
+cells are read in :mod:`policyparse.extract.cells`.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class Table:
 
 
 @functools.cache
-def _grammar():
+def table_grammar() -> dict:
+    """grammars/tables.yaml, compiled (column roles, unit separators, cell roles …)."""
     from .. import grammar
 
     g = grammar.load("tables")
@@ -60,7 +62,7 @@ def column_role(text: str) -> str | None:
     h = _norm_header(text)
     if not h or len(h) > 30:
         return None
-    for role, pat in _grammar()["columns"]:
+    for role, pat in table_grammar()["columns"]:
         if pat.search(h):
             return role
     return None
@@ -80,7 +82,7 @@ def indicator_roles(cells: list[str]) -> list[str | None] | None:
     """The role of each column if ``cells`` is the header row of an indicator table
     (指标 | 单位 | 2020年 | 2025年 | 属性), else None.  Of bare year columns the latest is the
     target (unless a column is named the target) and the others are baselines."""
-    g = _grammar()
+    g = table_grammar()
     roles: list[str | None] = []
     years: list[tuple[int, int]] = []
     for i, c in enumerate(cells):
@@ -106,7 +108,7 @@ def indicator_roles(cells: list[str]) -> list[str | None] | None:
 
 
 def is_no_deadline(text: str) -> bool:
-    return bool(_grammar()["no_deadline"].match(re.sub(r"\s+", "", text)))
+    return bool(table_grammar()["no_deadline"].match(re.sub(r"\s+", "", text)))
 
 
 def find_indicator_header(rows: list[list[str]], look: int = 4) -> tuple[int, list[str | None]] | None:
@@ -299,7 +301,7 @@ def _cells(line: str, start: int, kind: str, indent: int = 0) -> list[Cell]:
 
 def is_rule_row(cells: list[str]) -> bool:
     """A markdown table's separator row (|---|:---:|): every cell a rule."""
-    rule = _grammar()["rule_cell"]
+    rule = table_grammar()["rule_cell"]
     return bool(cells) and all(rule.match(c.strip()) for c in cells)
 
 
