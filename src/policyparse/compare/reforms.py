@@ -89,11 +89,11 @@ def sentences(text: str) -> list[str]:
 
 def tag_reforms(text: str) -> set[str]:
     """Reforms named in a working-copy text (simplified script)."""
-    from ..extract.topics import _clean
+    from ..extract.topics import blank_attribution
 
     lex = _lexicon()
     out: set[str] = set()
-    for m in lex.pattern.finditer(_clean(text)):
+    for m in lex.pattern.finditer(blank_attribution(text)):
         out.update(lex.owners[m.group(0)])
     return out
 

@@ -51,7 +51,9 @@ def topic_names() -> list[str]:
     return [name for name, _, _ in _lexicon()[2]]
 
 
-def _clean(text: str) -> str:
+def blank_attribution(text: str) -> str:
+    """The text with its attribution parentheses and the lexicon's ``mask`` (unit names)
+    blanked, length kept: what a lexicon may match in a measure."""
     text = _ATTRIBUTION.sub(lambda m: " " * len(m.group(0)), text)
     _, mask_re, _ = _lexicon()
     if mask_re is not None:
@@ -61,7 +63,7 @@ def _clean(text: str) -> str:
 
 def topic_scores(text: str) -> dict[str, int]:
     """Score of every topic with at least one hit (see grammars/topics.yaml)."""
-    text = _clean(text)
+    text = blank_attribution(text)
     scores: dict[str, int] = {}
     for name, pattern, weights in _lexicon()[2]:
         # the alternation is longest-first and finditer does not overlap, so a
