@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 
 def _n(s: str) -> str:
-    from .normalize.script import fold_width, to_simplified
+    from .normalize.script import working_text
 
-    return to_simplified(fold_width(s)).replace(" ", "")
+    return working_text(s).replace(" ", "")
 
 
 @dataclass

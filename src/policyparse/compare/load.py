@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Measure, ParseResult
+from ..normalize.script import working_text
 from ..results import load_result
 
 # unit parentheses at the end of a measure: (市经信局等部门按职责分工负责), (牵头单位:…)
@@ -19,13 +20,6 @@ ATTRIBUTION = re.compile(
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}市([\u4e00-\u9fff]{2,3}?(?:区|县))")  # 太原市小店区
 _CITY = re.compile(r"^\s*([\u4e00-\u9fff]{2}市)(?![场级])", re.M)  # 衢州市 at a line start (not …，新增市级…)
 _NOT_CITY = set("全各本在依加配简为让我该")
-
-
-def working(text: str) -> str:
-    """The working copy of printed text: width-folded, simplified script."""
-    from ..normalize.script import working_text
-
-    return working_text(text)
 
 
 @dataclass
@@ -75,7 +69,7 @@ def guess_region(result: ParseResult, fallback: str) -> str:
         return named[0][0]
     if len(docs) > 1:
         return fallback
-    text = working(result.source_text or "")
+    text = working_text(result.source_text or "")
     districts = Counter(_DISTRICT.findall(text))
     if districts:
         return districts.most_common(1)[0][0]
@@ -94,8 +88,8 @@ def load_plan(path: str, label: str | None = None) -> Plan:
     items: list[Item] = []
     for di, d in enumerate(result.documents, 1):
         for m in d.measures:
-            title = working(m.title)
-            text = working(m.text)
+            title = working_text(m.title)
+            text = working_text(m.text)
             body = ATTRIBUTION.sub("", text).strip()
             topics = list(m.topics) or tag_topics(text)
             items.append(Item(plan=label, index=len(items), measure=m, doc=di, title=title,

@@ -24,7 +24,7 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
     """``skipped``: the inputs left out, as (path, problem), listed in the report."""
     th = th or Thresholds()
     from ..extract.topics import tag_topics, topic_names
-    from .load import working
+    from ..normalize.script import working_text
 
     regions = [p.label for p in plans]
     index = Index([it for p in plans for it in p.items])  # one index: every pair reuses it
@@ -78,7 +78,7 @@ def report_data(plans: list[Plan], th: Thresholds | None = None, top_units: int 
             for d in doc.goals.deadlines:
                 deadlines.append({"region": p.label, "date": d.date, "text": d.text, "measure": GOALS, "id": f"d{di}-goals"})
             for q in doc.goals.quantities:
-                topics_q = tag_topics(working(q.metric)) if q.metric else []
+                topics_q = tag_topics(working_text(q.metric)) if q.metric else []
                 quantities.append(_figure(p.label, topics_q[0] if topics_q else "其他", q, GOALS, f"d{di}-goals"))
         units[p.label] = [{"unit": printed[n].most_common(1)[0][0], "measures": k,
                            "roles": {r: roles[n][r] for r in ROLES if roles[n][r]}}

@@ -8,7 +8,7 @@ import functools
 import re
 
 from .. import grammar
-from ..normalize.script import fold_width, to_simplified
+from ..normalize.script import to_simplified, working_text
 from .types import Facts
 from .units import declares_first_leads
 
@@ -222,11 +222,11 @@ def _meta_title(meta: dict[str, str] | None) -> str | None:
     """The page's title (meta ``标题``: the CMS's ``ArticleTitle`` or ``<title>`` without
     its site suffix) when the body prints none, if it reads as a notice title."""
     t = ((meta or {}).get("标题") or "").strip()
-    return tidy_title(t) if t and _reads_as_title(to_simplified(fold_width(t))) else None
+    return tidy_title(t) if t and _reads_as_title(working_text(t)) else None
 
 
 def _plan_year(w, od, f: Facts, meta_text: str) -> int | None:
-    title = to_simplified(fold_width(f.title or ""))  # the printed title: ２０２４年 is 2024年
+    title = working_text(f.title or "")  # the printed title: ２０２４年 is 2024年
     if title and (m := _p("year_in_title_plan").search(title) or _p("year_in_title").search(title)):
         return int(m.group("y"))
     text = w.text

@@ -33,9 +33,9 @@ def _g():
 
 
 def _clean(text: str) -> str:
-    from ..normalize.script import fold_width, to_simplified
+    from ..normalize.script import working_text
 
-    return to_simplified(fold_width(re.sub(r"\s+", "", text)))
+    return working_text(re.sub(r"\s+", "", text))
 
 
 def base_unit(unit: str) -> tuple[str, int]:

@@ -14,7 +14,7 @@ import re
 
 from .. import grammar, numbering
 from .offsets import Editor, MappedText, apply_edits
-from .script import fold_width, to_simplified
+from .script import fold_width, working_text
 
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200a\u3000"
 _BREAK = re.compile("[\\n\\f\\v\\x1c\\x1d\\x1e\\x85\\u2028\\u2029]")
@@ -173,7 +173,7 @@ def split_flat(mt: MappedText) -> MappedText:
     pos = 0
     for line in _BREAK.split(text):
         if len(line) >= lay["flat_min"] and line.count("。") >= lay["flat_sentences"]:
-            folded = to_simplified(fold_width(line))
+            folded = working_text(line)
             cuts += [(pos + m.start(), pos + m.end()) for m in lay["flat_gap"].finditer(folded)
                      if not lay["flat_keep_after"].search(folded, max(0, m.start() - 8), m.start())]
             cuts += [(pos + m.end(), pos + m.end()) for m in lay["flat_glued"].finditer(folded)]

@@ -269,7 +269,8 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         number = number.rstrip("、.．") or str(seen_rows)
         text_cells = [task] + [row[i] for i in details if row[i].text.strip() and row[i] is not task]
         ta, tb = w.from_source(task.start, task.end)
-        title = _title(w, ta, tb)
+        title_len = _title_len(w.text[ta:tb])
+        title = w.printed(ta, ta + title_len).strip()
         text = " ".join(w.printed(*w.from_source(c.start, c.end)).strip() for c in text_cells)
         own = [c for c in row if c.start >= task.start and c.text.strip()]
         span = (task.start, max(c.end for c in own))
@@ -288,7 +289,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
             units=units, deadlines=deadlines, quantities=quantities,
             # the category cell names the area more often than the task does (获得电力): it is
             # the row's heading
-            topics=tag_topics(w.text[ta:tb], title_len=_title_len(w.text[ta:tb]),
+            topics=tag_topics(w.text[ta:tb], title_len=title_len,
                               heading=working_text(path[-1]) if path else ""),
         ))
     return out
@@ -348,6 +349,3 @@ def _title_len(task: str) -> int:
     k = task.find("。")
     return k if k > 0 else len(task)
 
-
-def _title(w, a: int, b: int) -> str:
-    return w.printed(a, a + _title_len(w.text[a:b])).strip()

@@ -469,10 +469,10 @@ def table_grid(table) -> list[list[object]]:
 
 def meta_from_line(line: str) -> dict[str, str]:
     """The meta facts on one rendered line (发布日期：… 来源：… or an info-table row)."""
-    from ..normalize.script import fold_width, to_simplified
+    from ..normalize.script import working_text
 
     g = _grammar()
-    simp = to_simplified(fold_width(line))
+    simp = working_text(line)
     if len(simp) != len(line):
         line = simp
     hits = list(g["label_re"].finditer(simp))

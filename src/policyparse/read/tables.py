@@ -53,9 +53,9 @@ def table_grammar() -> dict:
 
 
 def _norm_header(text: str) -> str:
-    from ..normalize.script import fold_width, to_simplified
+    from ..normalize.script import working_text
 
-    return to_simplified(fold_width(re.sub(r"\s+", "", text)))
+    return working_text(re.sub(r"\s+", "", text))
 
 
 def column_role(text: str) -> str | None:
