@@ -178,6 +178,25 @@ def test_a_page_cut_short_is_parsed_with_a_warning(tmp_path, capsys):
     assert rows["whole.html"]["message"] is None
 
 
+def test_a_closing_html_tag_in_a_comment_or_script_does_not_close_a_page_cut_short(tmp_path):
+    whole = (DATA / "hidden_print_copy.html").read_bytes()
+    cut = whole[: len(whole) * 2 // 3]
+    head, _, rest = cut.partition(b"<body")
+    warned = ["the page has no closing </html>: it may be cut short, and the notice with it"]
+    for inner in (b"<!-- old template: </body></html> -->",
+                  b"<script>document.write('<div>print</div></html>');</script>",
+                  b"<style>/* </html> */ .x{color:red}</style>"):
+        page = tmp_path / "p.html"
+        page.write_bytes(head + inner + b"<body" + rest)
+        assert policyparse.parse(page).source.warnings == warned, inner
+    # a page cut inside a script that writes </html> is cut short too
+    page.write_bytes(whole.replace(b"</body>", b"<script>var t='</html>").split(b"</html>")[0] + b"</html>")
+    assert policyparse.parse(page).source.warnings == warned
+    # a whole page with an analytics script after its </html> is whole
+    page.write_bytes(whole + b"\n<script>var _hmt=_hmt||[];</script>\n")
+    assert policyparse.parse(page).source.warnings == []
+
+
 def test_jammers_hidden_by_any_selector_of_the_style_sheet_are_not_text():
     """Descendant, child and attribute selectors hide jammers as a class does; a rule for
     print or for narrow screens, or one behind :hover, hides nothing on the page."""

@@ -456,7 +456,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     if subject and cmp_ in (">=", ">", "<=", "<", "range") \
             and ("对" in before or "的" in text[h.b : after_pos + 1]):
         return "threshold"
-    if g.incentive.search(before) or g.incentive.search(text[h.b : cb]) or (de and g.incentive_nouns.match(after[1:])):
+    if g.incentive.search(before) or g.incentive.search(text[h.b : cb]) or g.incentive.search(text, h.a, h.na) \
+            or (de and g.incentive_nouns.match(after[1:])):
         return "incentive"
     if h.unit == "元" and g.fund.search(text, ca, cb):
         return "incentive"  # 设立1000万元科技专项资金

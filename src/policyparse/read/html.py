@@ -558,12 +558,16 @@ def read_html(data: bytes):
 
 _PAGE_START = re.compile(rb"<html\b", re.I)
 _PAGE_END = re.compile(rb"</html\s*>", re.I)
+# where a </html> closes nothing: a comment, a script or a style (each to the end of the data
+# when the page broke off inside it)
+_NOT_MARKUP = re.compile(rb"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
 def _cut_short(data: bytes) -> list[str]:
     """A whole page (it opens <html>) that never closes it was cut short, as a download
-    that broke off is: what it shows may stop in the middle of the notice."""
-    if _PAGE_START.search(data, 0, 4096) and not _PAGE_END.search(data):
+    that broke off is: what it shows may stop in the middle of the notice.  A </html> in a
+    comment or a script (document.write('…</html>')) does not close the page."""
+    if _PAGE_START.search(data, 0, 4096) and not _PAGE_END.search(_NOT_MARKUP.sub(b" ", data)):
         return ["the page has no closing </html>: it may be cut short, and the notice with it"]
     return []
 
