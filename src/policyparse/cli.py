@@ -228,9 +228,10 @@ def _align_flags(sp: argparse.ArgumentParser) -> None:
     g.add_argument("--same-titled", type=ratio(), default=0.40,
                    help="copied-text score for same when the titles agree (default 0.40)")
     g.add_argument("--related", type=ratio(), default=0.20,
-                   help="combined score for related, best match of either side (default 0.20)")
+                   help="combined score for related when the two share a named reform; the bar rises with "
+                        "--background (default 0.20)")
     g.add_argument("--related-strong", type=ratio(), default=0.35,
-                   help="combined score for related within --top-k of either side (default 0.35)")
+                   help="combined score for related without a shared reform (default 0.35)")
     g.add_argument("--related-titled", type=ratio(), default=0.30,
                    help="times the related bar: what related needs when both titles name the same "
                         "specific reform (default 0.30)")
@@ -239,7 +240,7 @@ def _align_flags(sp: argparse.ArgumentParser) -> None:
                         "text of the other (default 0.20)")
     g.add_argument("--passage-floor", type=ratio(), default=0.05,
                    help="no related pair whose best sentence-to-text cosine is lower (default 0.05)")
-    g.add_argument("--top-k", type=whole_number(1), default=2, help="rank window for --related-strong (default 2)")
+    g.add_argument("--top-k", type=whole_number(1), default=2, help="a related pair is within the top k of one side, by combined score (default 2)")
     g.add_argument("--background", type=ratio(None), default=0.95,
                    help="related also needs this times the median best-match score of the two plans (default 0.95)")
 
