@@ -336,10 +336,13 @@ def _inline(text: str, lo: int, hi: int) -> list[RawUnit]:
     out = []
     for m in g.inline.finditer(text, lo, hi):
         ua, ub = m.span("u")
-        if not _all_bodies(text, ua, ub):
+        # the lists 会同 joins (由A会同B、C负责), each of one role
+        cuts = [ua] + [x for j in g.clause_joiner.finditer(text, ua, ub) for x in j.span()] + [ub]
+        lists = list(zip(cuts[::2], cuts[1::2]))
+        if not all(_all_bodies(text, a, b) for a, b in lists):
             continue  # 由政府引导、市场主导、企业负责: a slogan, not a list of units
         role = "lead" if m.group("verb") == "牵头" else "responsible"
-        out.extend(_items(text, ua, ub, role))
+        out.extend(u for a, b in lists for u in _items(text, a, b, role))
         out.extend(_inline_next(text, m.end(), hi))
     return out
 
