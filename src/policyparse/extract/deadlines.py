@@ -125,14 +125,19 @@ def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, 
     return f"{year:04d}-{month:02d}-{day:02d}", inferred
 
 
-# every rule's match holds one of these characters: rules run only in windows around them
-_ANCHOR = re.compile(r"[年月季期末五节旦午秋庆]")
 _REACH = 24
 
 
+@functools.cache
+def _anchor() -> re.Pattern[str]:
+    return re.compile(grammar.load("time")["anchor"])
+
+
 def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] within _REACH of an anchor character (grammars/time.yaml:
+    anchor), the only places a rule can match."""
     out: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text, start, end):
+    for m in _anchor().finditer(text, start, end):
         a, b = max(start, m.start() - _REACH), min(end, m.end() + _REACH)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
@@ -151,7 +156,7 @@ def _scan(text, wa, wb, start, rules, excl_before, excl_after, found) -> None:
                 a += 1
             if a == b:
                 continue
-            if excl_before.search(text[max(start, a - 4) : a]) or excl_after.search(text[b : b + 6]):
+            if excl_before.search(text[max(start, a - 4) : a]) or excl_after.search(text[b : b + 48]):
                 continue
             found.append((a, b, rule, m))
 
