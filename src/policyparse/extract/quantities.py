@@ -29,6 +29,9 @@ class _G:
     money: re.Pattern[str]
     incentive: re.Pattern[str]
     incentive_nouns: re.Pattern[str]
+    tiers: re.Pattern[str]
+    procedure_limit: re.Pattern[str]
+    noun_item_gap: re.Pattern[str]
     threshold_subjects: re.Pattern[str]
     threshold_nouns: re.Pattern[str]
     share_condition: re.Pattern[str]  # what makes a share of a population a condition (率, 对)
@@ -41,6 +44,7 @@ class _G:
     excl_context: list[re.Pattern[str]]
     past: re.Pattern[str]
     past_until: re.Pattern[str]
+    baseline_open: re.Pattern[str]
     past_clause: re.Pattern[str]
     past_tally: re.Pattern[str]
     past_change: re.Pattern[str]
@@ -110,6 +114,9 @@ def _g() -> _G:
         money=re.compile(g["money_context"]),
         incentive=re.compile(g["incentive_words"]),
         incentive_nouns=re.compile(g["incentive_nouns"]),
+        tiers=re.compile(g["tiers"]),
+        procedure_limit=re.compile(g["procedure_limit"]),
+        noun_item_gap=re.compile(g["noun_item_gap"]),
         threshold_subjects=re.compile(g["threshold_subjects"]),
         threshold_nouns=re.compile(g["threshold_nouns"]),
         share_condition=re.compile(g["share_condition"]),
@@ -122,6 +129,7 @@ def _g() -> _G:
         excl_context=[re.compile(p) for p in g["exclude_context"]],
         past=re.compile(g["past_markers"]),
         past_until=re.compile(g["past_until"]),
+        baseline_open=re.compile(g["baseline_open"]),
         past_clause=re.compile(g["past_clause"]),
         past_tally=re.compile(g["past_tally"]),
         past_change=re.compile(g["past_change"]),
@@ -316,8 +324,14 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     ca = _clause_start(text, h.na, lo)
     if g.past_clause.search(text, ca, h.na):
         return True
+    # 在2023年新增企业42家的基础上: the baseline a target builds on
+    if g.baseline_open.match(text, ca) and g.past_until.search(text, h.nb, _clause_end(text, h.nb, hi)):
+        return True
     framed = [d for d in deadlines if s_a <= d.span[0] < h.na and not g.tally_frame_skip.fullmatch(text, *d.span)]
-    if not goals and (g.past_tally.search(text, ca, h.na) or (report and g.past_change.search(text, ca, h.na))) \
+    tally = g.past_tally.search(text, ca, h.na)
+    if tally and g.incentive.search(text, ca, tally.start()):
+        tally = None  # 分阶段给予累计300万元奖励: a grant's total, not a running total
+    if not goals and (tally or (report and g.past_change.search(text, ca, h.na))) \
             and not g.future_frame.search(text, s_a, h.na) and not framed:
         return True
     m = g.past_sentence.match(text, s_a, h.na)
@@ -414,6 +428,13 @@ def _share_lists(text: str, hits: list[_Hit]) -> None:
                 if h.suffix is None and suf is not None:
                     h.suffix = suf
         i = j + 1
+    # 至少提供1次职业指导、3个岗位信息: a bound before a list of counted things is each one's
+    for p, h in zip(hits, hits[1:]):
+        if p.prefix is not None and h.prefix is None and h.suffix is None \
+                and _g().noun_item_gap.fullmatch(text, p.b, h.a):
+            h.prefix = p.prefix
+        if h.a < p.b:
+            h.a = h.na  # a bound a few words back binds it, but the figure before it owns those words
 
 
 def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
@@ -443,6 +464,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     subject = g.threshold_subjects.search(before)
     # 60%的企业: a share of a population, which a bare noun after it does not make a condition
     share = h.unit in ("%", "‰") and not subject and not g.share_condition.search(before)
+    if h.unit == "元" and de and g.fund.search(text, after_pos, min(cb, after_pos + 20)):
+        return "incentive"  # 设立规模三千万元的中小企业应急转贷资金: the fund's size, not who qualifies
     if de and (subject or (g.threshold_nouns.search(after[1:9]) and not share)):
         return "threshold"
     if h.suffix and h.suffix != "左右" and g.threshold_nouns.match(after) and not share:
@@ -456,6 +479,12 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     if subject and cmp_ in (">=", ">", "<=", "<", "range") \
             and ("对" in before or "的" in text[h.b : after_pos + 1]):
         return "threshold"
+    if cmp_ in (">=", ">", "<=", "<", "range") and g.tiers.match(after):
+        return "threshold"  # 按实缴注册资本5亿—10亿元、10亿元以上两档: the tiers that qualify
+    if subject and h.suffix and h.suffix != "左右" and g.incentive.match(after):
+        return "threshold"  # 小规模纳税人月销售额10万元以下免征增值税: who the relief is for
+    if h.unit in g.time_units and cmp_ in ("<=", "<") and g.procedure_limit.search(before):
+        return "limit"  # 补贴审核时限由30日压减至15日: a time limit on the grant's procedure
     if g.incentive.search(before) or g.incentive.search(text[h.b : cb]) or g.incentive.search(text, h.a, h.na) \
             or (de and g.incentive_nouns.match(after[1:])):
         return "incentive"
