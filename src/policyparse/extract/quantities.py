@@ -60,6 +60,8 @@ class _G:
     half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
     name_after_quote: re.Pattern[str]
     suffix_cmp: dict[str, str]
+    more_cmp: str
+    more_not_units: frozenset[str]
     bare_mult: re.Pattern[str]
     rate: re.Pattern[str]  # 300吨/日: the denominator a rate adds to its unit
     duration_before: re.Pattern[str]
@@ -81,9 +83,12 @@ def _g() -> _G:
     units = grammar.alternation(g["units"])
     mults = "|".join(_multiplier(m, g["units"]) for m in sorted(mult, key=len, reverse=True))
     num, rng = mac["NUM"], mac["RANGE_SEP"]
+    more = grammar.alternation(g["more_than"]["words"])
     core = re.compile(
         rf"(?P<num>{num})(?:\s*(?P<m1>{mults}))?(?:\s*%)?(?:{rng}(?P<num2>{num}))?"
-        rf"(?:\s*(?P<mult>{mults}))?(?:\s*(?P<unit>{units}))?"
+        rf"(?:(?P<more1>{more})(?=\s*(?:{mults})))?"  # 300余亿元
+        rf"(?:\s*(?P<mult>{mults}))?(?:\s*(?P<more>{more}))?"
+        rf"(?:\s*(?P<unit>{units}))?"
     )
     half = g["cn_half"]
     cn_core = re.compile(
@@ -109,6 +114,8 @@ def _g() -> _G:
                     re.compile(g["range_join"]["span_tail"]), frozenset(g["range_join"]["span_prefix"])),
         gap=gap,
         prefix_cmp=dict(prefixes),
+        more_cmp=g["more_than"]["comparator"],
+        more_not_units=frozenset(g["more_than"]["not_units"]),
         prefix_not_after={w: re.compile(p) for w, p in g["prefix_not_after"].items()},
         time_units=frozenset(g["time_units"]),
         money=re.compile(g["money_context"]),
@@ -166,6 +173,7 @@ class _Hit:
     suffix: str | None = None
     cn: bool = False  # written in Chinese numerals
     bare: bool = False  # a multiplier for its own value (亿元以上项目): a class of things
+    more: bool = False  # 余 / 多 between figure and unit (1.5万余户): more than the figure
 
 
 def _clause_start(text: str, i: int, lo: int) -> int:
@@ -237,6 +245,9 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
         if i > lo and (text[i - 1].isdigit() or (text[i - 1] in ".," and i - 1 > lo and text[i - 2].isdigit())):
             continue  # the tail of a longer number
         unit = m.group("unit")
+        more = m.group("more") is not None or m.group("more1") is not None
+        if more and (not unit or unit in g.more_not_units):
+            continue  # 10余年来: a span of the past; 300余 with no unit: no figure
         mult_word = m.group("mult") or m.group("m1")
         pct = "%" in m.group(0)
         if pct and not unit:
@@ -255,7 +266,7 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
         if "/" not in unit and (r := g.rate.match(text, nb, hi)):
             unit, nb = f"{unit}/{r.group('per')}", r.end()  # 300吨/日
         hits.append(_Hit(m.start(), nb, m.start(), nb, _scale(v, mult),
-                         _scale(v2, mult) if v2 is not None else None, unit))
+                         _scale(v2, mult) if v2 is not None else None, unit, more=more))
     for m in g.bare_mult.finditer(text, lo, hi):  # 亿元以上项目
         if covered(m.start()):
             continue
@@ -378,6 +389,8 @@ def _comparator(h: _Hit) -> str:
         return "range"
     if h.suffix:
         return g.suffix_cmp[h.suffix]
+    if h.more:
+        return g.more_cmp
     if h.prefix:
         return g.prefix_cmp.get(h.prefix, "=")
     return "="
