@@ -36,6 +36,7 @@ class _G:
     after: frozenset[str]
     continues: frozenset[str]
     not_after: re.Pattern[str]
+    lead: re.Pattern[str]
     own_points: re.Pattern[str]
     own_points_min: int
     clause_end: re.Pattern[str]
@@ -57,6 +58,7 @@ def _g() -> _G:
         after=frozenset(g["after"]),
         continues=frozenset(g["continues"]),
         not_after=re.compile(g["not_after"]),
+        lead=re.compile(g["lead"]),
         own_points=re.compile(g["own_points"]),
         own_points_min=int(g["own_points_min"]),
         clause_end=re.compile(g["clause_end"]),
@@ -110,6 +112,8 @@ def _opens_clause(text: str, lo: int, i: int, continued: bool) -> bool:
         return True
     if g.not_after.search(text, lo, i):
         return False
+    if g.lead.search(text, lo, i):
+        return True  # 以上任务中，第1—3项由A牵头
     return text[i - 1] in g.after or (continued and text[i - 1] in g.continues)
 
 

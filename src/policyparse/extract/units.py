@@ -435,6 +435,8 @@ def _units_then_verb(text: str, ca: int, cb: int) -> list[RawUnit] | None:
     if v is None:
         return None
     role = v[0]
+    if by := g.clause_by.match(text, ca, v[1].start()):
+        ca = by.end()  # 由A、B按职责分工负责: 由 is no part of A
     # the lists 会同 joins (A会同B、C负责), the last one with the verb and its tail
     cuts = [ca] + [x for j in g.clause_joiner.finditer(text, ca, v[1].start()) for x in j.span()] + [v[1].start()]
     lists = list(zip(cuts[::2], cuts[1::2]))
