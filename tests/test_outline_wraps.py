@@ -168,6 +168,17 @@ def test_a_heading_whose_lead_in_ends_in_a_colon_is_the_section_of_the_markdown_
         assert (sub.number, sub.title, sub.measures) == ("（一）", "数字农业", [d.measures[0].id])
 
 
+def test_a_heading_whose_only_body_is_a_note_on_the_table_is_its_section():
+    # probe 22: 二、重点任务 / 注：责任单位排在第一位的为牵头单位。 / `| … |` rows — the note is no
+    # measure's body, and it still makes the first unit of each row its lead
+    (d,) = _parse("table_after_note_on_first_leads.txt").documents
+    assert _rows(d) == [("1", "推行企业开办“一日办结”", ["重点任务"]), ("2", "深化“证照分离”改革", ["重点任务"])]
+    assert [[(u.name, u.role) for u in m.units] for m in d.measures] == [
+        [("区行政审批局", "lead"), ("区市场监管局", "responsible")],
+        [("区行政审批局", "lead"), ("区直有关部门", "responsible")]]
+    assert [m.deadlines[0].date for m in d.measures] == ["2024-06-30", "2024-09-30"]
+
+
 def test_a_table_after_a_goals_section_is_not_filed_under_the_goals():
     # decisions.md's own example: 一、工作目标 …, then 二、任务分解 / 各单位按下表推进： / `| … |` rows
     (d,) = _parse("table_after_lead_in_under_goals.txt").documents
