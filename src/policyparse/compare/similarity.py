@@ -61,14 +61,15 @@ def words(text: str) -> list[str]:
 
 @functools.cache
 def _unit_names():
-    """grammars/unit_names.yaml: the place prefix, the frames of names holding their place
-    inside, and the full name → short form table (one alternation, longest first)."""
+    """grammars/unit_names.yaml: the place prefix, the level forms, the frames of names holding
+    their place inside, and the full name → short form table (one alternation, longest first)."""
     from .. import grammar
 
     g = grammar.load("unit_names")
     shorts: dict[str, str] = g["short_forms"]
     return (
         grammar.compile_pattern("unit_names", g["place_prefix"]),
+        [(re.compile(x["pattern"]), x["key"]) for x in g["level_forms"]],
         # (a frame may follow the place leading the name: 市生态环境局太谷分局)
         [(grammar.compile_pattern("unit_names", f"(?:{{place}})?(?:{f['name']})"), f["key"]) for f in g["frames"]],
         re.compile(grammar.alternation(list(shorts))),
@@ -81,7 +82,7 @@ def unit_function(name: str) -> str:
     """The comparison key of a unit's name (grammars/unit_names.yaml): the body's function,
     without its place and in its customary short form — 太原市小店区市场监管局, 榆次区市场监督管理局
     → 市场监管局; 国家税务总局晋中市榆次区税务局 → 税务局; 人行榆次区支行 → 人行."""
-    prefix, frames, full, shorts = _unit_names()
+    prefix, levels, frames, full, shorts = _unit_names()
 
     def short(s: str) -> str:
         return full.sub(lambda m: shorts[m.group(0)], s)
@@ -94,6 +95,8 @@ def unit_function(name: str) -> str:
             break
     else:
         f = prefix.sub("", f)
+    for pat, key in levels:  # 公安厅 (a province's) / 公安局 (a city's)
+        f = short(pat.sub(key, f, count=1))
     return f if len(f) >= 2 else name
 
 
