@@ -535,3 +535,44 @@ def test_a_year_within_and_a_phase_of_one_month_give_their_ends():
     assert d.measures[0].quantities[0].deadline.date == "2024-12-31"
     assert [[(x.text, x.date) for x in m.deadlines] for m in d.measures[1:]] == [
         [("2024年4月—11月", "2024-11-30")], [("2024年12月", "2024-12-31")]]
+
+
+_MEASURES = ("一、重点任务\n"
+             "1.降低融资成本。设立过桥资金1亿元。（责任单位：市财政局）\n"
+             "2.优化审批服务。审批时限压缩至5个工作日。（责任单位：市行政审批局）\n\n")
+
+
+def test_a_date_under_the_signature_in_chinese_digits_or_iso_form():
+    # probe 23: 二〇二四年四月十八日 under the signing government, 2024-03-05 under a department
+    plan = "某市2024年外贸稳规模工作方案\n为推动外贸高质量发展，制定本方案。\n" + _MEASURES
+    d = _one(plan + "某市人民政府\n\n二〇二四年四月十八日\n\n　\n公开方式：主动公开\n")
+    assert (d.issuer, d.date) == ("某市人民政府", "2024-04-18")
+    d = _one(plan + "某市商务局\n\n2024-03-05\n")
+    assert (d.issuer, d.date) == ("某市商务局", "2024-03-05")
+    assert d.measures[-1].text == "优化审批服务。审批时限压缩至5个工作日。（责任单位：市行政审批局）"
+    # a street office signs its own plan
+    d = _one("民治街道2024年优化营商环境工作方案\n为优化营商环境，制定本方案。\n" + _MEASURES
+             + "深圳市龙华区民治街道办事处\n\n2024年3月5日\n")
+    assert (d.issuer, d.date, d.region) == ("深圳市龙华区民治街道办事处", "2024-03-05", "民治街道")
+
+
+def test_a_notice_that_is_itself_the_document_is_its_own_title():
+    d = _one("某区人民政府办公室文件\n\n某政办字〔2024〕8号\n\n"
+             "某区人民政府办公室关于做好2024年春季农业生产工作的通知\n\n各街道办事处：\n"
+             "为抓好春季农业生产，现就有关事项通知如下：\n" + _MEASURES + "某区人民政府办公室\n2024年2月29日\n")
+    assert (d.title, d.doc_number, d.date) == ("某区人民政府办公室关于做好2024年春季农业生产工作的通知",
+                                               "某政办字〔2024〕8号", "2024-02-29")
+
+
+def test_a_cited_document_number_is_not_the_notices_own():
+    d = _one("某县工程建设项目审批制度改革实施方案\n"
+             "根据《某省人民政府办公厅关于全面推进工程建设项目审批制度改革的实施意见》（某政办发〔2019〕31号）精神，"
+             "结合我县实际，制定本方案。\n" + _MEASURES)
+    assert (d.doc_number, d.plan_year) == (None, None)
+
+
+def test_effective_some_days_after_publication_counts_from_the_published_date():
+    head = ("发布机构: | 某区人民政府 | 成文日期: | 2024-03-05 |\n文　　号: | 某府规〔2024〕1号 | 发布日期: | 2024-03-08 |\n"
+            "某区支持先进制造业高质量发展若干措施\n为支持先进制造业发展，制定本措施。\n")
+    d = _one(head + _MEASURES + "本措施自发布之日起30日后施行，有效期3年。\n")
+    assert (d.doc_number, d.date, d.effective) == ("某府规〔2024〕1号", "2024-03-05", "2024-04-07")

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import collections
+import datetime
 import functools
 import re
 
 from .. import grammar
+from ..numbering import numeral_value
 from ..normalize.script import to_simplified, working_text
 from .types import Facts
 from .units import declares_first_leads
@@ -21,7 +23,15 @@ def _p(name: str) -> re.Pattern[str]:
 
 
 def _iso(m: re.Match[str]) -> str | None:
-    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    """The ISO date a match names: groups y, m, d — or, in date_line, cy, cm, cd (Chinese
+    digits) or iy, im, id (2024-03-05)."""
+    gd = m.groupdict()
+    for y, mo, d in (("y", "m", "d"), ("cy", "cm", "cd"), ("iy", "im", "id")):
+        if gd.get(y):
+            break
+    y, mo, d = (numeral_value(gd[k]) for k in (y, mo, d))
+    if y is None or mo is None or d is None:
+        return None
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
@@ -130,9 +140,13 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
     for x, y in head_lines:
         if f.doc_number:
             break
-        m = _p("doc_number").search(text, x, y)
-        if m:
-            f.doc_number = w.printed(*m.span("dn"))
+        # the notice's own 文号 opens its line or follows a 文号 label (文　　号： | …); one inside
+        # a sentence cites another document (根据《…实施意见》（浙政办发〔2019〕31号）精神)
+        for m in _p("doc_number").finditer(text, x, y):
+            before = text[x : m.start()]
+            if not before.strip() or _p("doc_number_label").search(before):
+                f.doc_number = w.printed(*m.span("dn"))
+                break
     for src in (meta_text, head_text, tail_text):
         if f.date:
             break
@@ -152,6 +166,13 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
         f.effective = _iso(m)
     elif f.date and (_p("effective_on_issue").search(tail_text)):
         f.effective = f.date
+    elif m := _p("effective_after_issue").search(tail_text):
+        # 自发布之日起30日后施行: counted from the day it was published (the page's 发布日期),
+        # else from the date of issue
+        p = _p("publish_meta").search(meta_text) or _p("publish_meta").search(head_text)
+        base = _iso(p) if p and m.group("on") != "印发" else f.date
+        if base:
+            f.effective = (datetime.date.fromisoformat(base) + datetime.timedelta(days=int(m.group("n")))).isoformat()
 
     # issuer: a line naming a body, or the header "XX人民政府文件"
     f.issuer = _issuer(w, head_lines) or _issuer(w, tail_lines)
@@ -198,6 +219,9 @@ def _title(w, od, head_lines) -> str | None:
         m = _p("covering").search(text, x, y)
         if m:
             return tidy_title(w.printed(*m.span("t")))
+    for x, y in head_lines:
+        if _p("notice_title").match(text[x:y].strip()):
+            return tidy_title(w.printed(x, y))  # the notice is the document
     return None
 
 
