@@ -240,7 +240,8 @@ def _align_flags(sp: argparse.ArgumentParser) -> None:
                         "text of the other (default 0.20)")
     g.add_argument("--passage-floor", type=ratio(), default=0.05,
                    help="no related pair whose best sentence-to-text cosine is lower (default 0.05)")
-    g.add_argument("--top-k", type=whole_number(1), default=2, help="a related pair is within the top k of one side, by combined score (default 2)")
+    g.add_argument("--top-k", type=whole_number(1), default=2,
+                   help="a related pair is within the top k of one side, by combined score (default 2)")
     g.add_argument("--background", type=ratio(None), default=0.95,
                    help="related also needs this times the median best-match score of the two plans (default 0.95)")
 

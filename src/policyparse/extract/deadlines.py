@@ -126,6 +126,7 @@ def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, 
 
 
 _REACH = 24
+_AFTER = 48  # how much text after a match exclude_after reads (…的基础上 up to 40 characters on)
 
 
 @functools.cache
@@ -156,7 +157,7 @@ def _scan(text, wa, wb, start, rules, excl_before, excl_after, found) -> None:
                 a += 1
             if a == b:
                 continue
-            if excl_before.search(text[max(start, a - 4) : a]) or excl_after.search(text[b : b + 48]):
+            if excl_before.search(text[max(start, a - 4) : a]) or excl_after.search(text[b : b + _AFTER]):
                 continue
             found.append((a, b, rule, m))
 

@@ -336,9 +336,7 @@ def _inline(text: str, lo: int, hi: int) -> list[RawUnit]:
     out = []
     for m in g.inline.finditer(text, lo, hi):
         ua, ub = m.span("u")
-        # the lists 会同 joins (由A会同B、C负责), each of one role
-        cuts = [ua] + [x for j in g.clause_joiner.finditer(text, ua, ub) for x in j.span()] + [ub]
-        lists = list(zip(cuts[::2], cuts[1::2]))
+        lists = _joined_lists(text, ua, ub)  # 由A会同B、C负责: each list of one role
         if not all(_all_bodies(text, a, b) for a, b in lists):
             continue  # 由政府引导、市场主导、企业负责: a slogan, not a list of units
         role = "lead" if m.group("verb") == "牵头" else "responsible"
@@ -427,6 +425,12 @@ def _clause_led(text: str, lo: int, hi: int) -> list[RawUnit]:
     return out
 
 
+def _joined_lists(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the unit lists that 会同 joins in text[a:b] (A会同B、C: A and B、C), in order."""
+    cuts = [a] + [x for j in _g().clause_joiner.finditer(text, a, b) for x in j.span()] + [b]
+    return list(zip(cuts[::2], cuts[1::2]))
+
+
 def _units_then_verb(text: str, ca: int, cb: int) -> list[RawUnit] | None:
     """The units of a clause text[ca:cb] that is only plain units and a lead or responsible
     verb (县行政审批服务局牵头 / A会同B、C负责 / 县公安局、县税务局按职责分工负责), if it is one."""
@@ -438,8 +442,7 @@ def _units_then_verb(text: str, ca: int, cb: int) -> list[RawUnit] | None:
     if by := g.clause_by.match(text, ca, v[1].start()):
         ca = by.end()  # 由A、B按职责分工负责: 由 is no part of A
     # the lists 会同 joins (A会同B、C负责), the last one with the verb and its tail
-    cuts = [ca] + [x for j in g.clause_joiner.finditer(text, ca, v[1].start()) for x in j.span()] + [v[1].start()]
-    lists = list(zip(cuts[::2], cuts[1::2]))
+    lists = _joined_lists(text, ca, v[1].start())
     if not all(_plain_units(text, a, b) for a, b in lists):
         return None
     lists[-1] = (lists[-1][0], cb if role == "responsible" else lists[-1][1])
