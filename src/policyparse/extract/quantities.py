@@ -444,11 +444,11 @@ def _share_lists(text: str, hits: list[_Hit]) -> None:
     # 至少提供1次职业指导、3个岗位信息: a bound before a list of counted things is each one's
     noun_item_gap = _g().noun_item_gap
     for p, h in zip(hits, hits[1:]):
+        if h.a < p.b:  # a bound a few words back, over the figure before: that figure's bound
+            h.a, h.prefix = h.na, None
         if p.prefix is not None and h.prefix is None and h.suffix is None \
                 and noun_item_gap.fullmatch(text, p.b, h.a):
             h.prefix = p.prefix
-        if h.a < p.b:
-            h.a = h.na  # a bound a few words back binds it, but the figure before it owns those words
 
 
 def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
