@@ -117,7 +117,7 @@ def score(probe: Path, categories: frozenset[str] | None = None) -> Score:
         for cat in list(s.counts):
             if cat not in categories:
                 del s.counts[cat]
-        s.report = [r for r in s.report if any(f" {c}" in r or c in r for c in categories)]
+        s.report = [r for r in s.report if r.split("] ", 1)[1].split(":", 1)[0] in categories]
     return s
 
 
@@ -131,7 +131,7 @@ def _score_one(s: Score, name: str, out: dict, facts: dict[str, str], expected: 
             ok = v in [str(d.get(k)) for d in docs]
         s.bump("docfacts", tp=ok, fn=not ok)
         if not ok:
-            say(f"docfacts {k}: expected {v!r}, got {[str(d.get(k)) for d in docs]}")
+            say(f"docfacts: {k}: expected {v!r}, got {[str(d.get(k)) for d in docs]}")
     goals = {"units": [], "deadlines": [x for d in docs for x in d["goals"]["deadlines"]],
              "quantities": [x for d in docs for x in d["goals"]["quantities"]], "text": ""}
     ms = [m for d in docs for m in d["measures"]]
@@ -171,23 +171,32 @@ def _score_one(s: Score, name: str, out: dict, facts: dict[str, str], expected: 
         _score_items(s, say, em, tm, judged)
 
 
+def _take(items: list[dict], taken: set[int], wanted) -> int | None:
+    """The first item not yet taken that ``wanted`` accepts, now taken."""
+    hit = next((j for j, x in enumerate(items) if j not in taken and wanted(x)), None)
+    if hit is not None:
+        taken.add(hit)
+    return hit
+
+
 def _score_items(s: Score, say, em: dict, tm: dict, judged: bool) -> None:
     label = f"{em['num']} {em['title'][:20]}"
     tu, td, tq = tm["units"], tm["deadlines"], tm["quantities"]
     uu: set[int] = set()
     ud: set[int] = set()
     uq: set[int] = set()
+
+    def expect(cat: str, hit: int | None, guess: bool, what: str) -> None:
+        if not guess:
+            s.bump(cat, tp=hit is not None, fn=hit is None)
+            if hit is None:
+                say(f"{cat}: missed {label}: {what}")
+
     for kind, rest in em["items"]:
         guess = judged or (kind.endswith("?") and kind != "UN?")
         if kind in ("U", "U?"):
             role, name = rest.split(" ")[:2]
-            hit = next((j for j, u in enumerate(tu) if j not in uu and u["name"] == name and u["role"] == role), None)
-            if hit is not None:
-                uu.add(hit)
-            if not guess:
-                s.bump("units", tp=hit is not None, fn=hit is None)
-                if hit is None:
-                    say(f"units: missed {label}: {role} {name}")
+            expect("units", _take(tu, uu, lambda u: u["name"] == name and u["role"] == role), guess, f"{role} {name}")
         elif kind in ("UN", "UN?"):
             hits = [j for j, u in enumerate(tu) if u["name"] == rest.split(" ")[0]]
             uu.update(hits)
@@ -196,27 +205,16 @@ def _score_items(s: Score, say, em: dict, tm: dict, judged: bool) -> None:
                 say(f"units: {label}: {rest.split(' ')[0]} must not be one")
         elif kind in ("D", "D?"):
             date = rest.split(" ")[0]
-            hit = next((j for j, d in enumerate(td) if j not in ud and d["date"] == date), None)
-            if hit is not None:
-                ud.add(hit)
-            if not guess:
-                s.bump("deadlines", tp=hit is not None, fn=hit is None)
-                if hit is None:
-                    say(f"deadlines: missed {label}: {rest}")
+            expect("deadlines", _take(td, ud, lambda d: d["date"] == date), guess, rest)
         elif kind in ("Q", "Q?"):
             e = _quantity(rest)
-            hit = next((j for j, q in enumerate(tq) if j not in uq and _q_eq(e, q)), None)
-            if hit is not None:
-                uq.add(hit)
-                if not e["kind_judgement"]:
-                    right = tq[hit]["kind"] == e["kind"]
-                    s.bump("kind", tp=right, fn=not right)
-                    if not right:
-                        say(f"kind: {label} {tq[hit]['text']}: expected {e['kind']}, got {tq[hit]['kind']}")
-            if not guess:
-                s.bump("quantities", tp=hit is not None, fn=hit is None)
-                if hit is None:
-                    say(f"quantities: missed {label}: {rest}")
+            hit = _take(tq, uq, lambda q: _q_eq(e, q))
+            if hit is not None and not e["kind_judgement"]:
+                right = tq[hit]["kind"] == e["kind"]
+                s.bump("kind", tp=right, fn=not right)
+                if not right:
+                    say(f"kind: {label} {tq[hit]['text']}: expected {e['kind']}, got {tq[hit]['kind']}")
+            expect("quantities", hit, guess, rest)
         elif kind == "QN":
             v, unit = rest.split(" ")[:2]
             hits = [j for j, q in enumerate(tq) if j not in uq

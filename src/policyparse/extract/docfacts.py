@@ -134,6 +134,8 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
     meta_text = "\n".join(f"{k}: {v}" for k, v in (meta or {}).items())
     head_text = "\n".join(text[x:y] for x, y in head_lines)
     tail_text = "\n".join(text[x:y] for x, y in tail_lines)
+    # the day the page published it (发布日期: a meta line, or a line of the preamble)
+    published = _p("publish_meta").search(meta_text) or _p("publish_meta").search(head_text)
     m = _p("doc_number").search(meta_text)
     if m:
         f.doc_number = m.group("dn")
@@ -169,8 +171,7 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
     elif m := _p("effective_after_issue").search(tail_text):
         # 自发布之日起30日后施行: counted from the day it was published (the page's 发布日期),
         # else from the date of issue
-        p = _p("publish_meta").search(meta_text) or _p("publish_meta").search(head_text)
-        base = _iso(p) if p and m.group("on") != "印发" else f.date
+        base = _iso(published) if published and m.group("on") != "印发" else f.date
         if base:
             f.effective = (datetime.date.fromisoformat(base) + datetime.timedelta(days=int(m.group("n")))).isoformat()
 
@@ -188,7 +189,7 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
     if f.region is None:
         f.region = _frequent_region(doc_text)
 
-    f.plan_year = _plan_year(w, od, f, meta_text)
+    f.plan_year = _plan_year(w, od, f, published)
     # a declaration inside a measure (its unit label) holds for that measure only
     outside = [(a, b)] if not od.measures else \
         [(x, y) for x, y in zip([a] + [m.span[1] for m in od.measures], [m.span[0] for m in od.measures] + [b])]
@@ -249,7 +250,7 @@ def _meta_title(meta: dict[str, str] | None) -> str | None:
     return tidy_title(t) if t and _reads_as_title(working_text(t)) else None
 
 
-def _plan_year(w, od, f: Facts, meta_text: str) -> int | None:
+def _plan_year(w, od, f: Facts, published: re.Match[str] | None) -> int | None:
     title = working_text(f.title or "")  # the printed title: ２０２４年 is 2024年
     if title and (m := _p("year_in_title_plan").search(title) or _p("year_in_title").search(title)):
         return int(m.group("y"))
@@ -261,10 +262,8 @@ def _plan_year(w, od, f: Facts, meta_text: str) -> int | None:
         if d and d[:4].isdigit():
             y, mo = int(d[:4]), int(d[5:7])
             return y + 1 if (d is f.date and mo >= 11) else y
-    m = _p("publish_meta").search(meta_text) or _p("publish_meta").search(
-        "\n".join(text[a:b] for a, b in od.preamble))
-    if m:
-        return int(m.group("y"))
+    if published:
+        return int(published.group("y"))
     a, b = od.span
     m = _p("year_of_work").search(text, a, min(b, a + 600))
     if m:

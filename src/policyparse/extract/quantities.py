@@ -499,7 +499,9 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 小规模纳税人月销售额10万元以下免征增值税: who the relief is for
     if h.unit in g.time_units and cmp_ in ("<=", "<") and g.procedure_limit.search(before):
         return "limit"  # 补贴审核时限由30日压减至15日: a time limit on the grant's procedure
-    if g.incentive.search(before) or g.incentive.search(text[h.b : cb]) or g.incentive.search(text, h.a, h.na) \
+    # a grant word anywhere in the clause but the figure itself (comparator words included:
+    # 按不低于…最低价标准的70%)
+    if g.incentive.search(text, ca, h.na) or g.incentive.search(text, h.b, cb) \
             or (de and g.incentive_nouns.match(after[1:])):
         return "incentive"
     if h.unit == "元" and g.fund.search(text, ca, cb):
