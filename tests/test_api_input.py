@@ -4,6 +4,7 @@ not Unicode text, old Mac line ends, enclosed-character numbering (⑴ ⒈ ㈠).
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ WANBAILIN = ROOT / "corpora" / "taiyuan_wanbailin_2022.txt"
 
 
 def _fields(result):
-    return [(m.number.strip("（）()"), m.title, [(u.name, u.role) for u in m.units],
+    # a number printed as one enclosed character (㈠) is the spelled-out one's ((一))
+    return [(unicodedata.normalize("NFKC", m.number).strip("（）()"), m.title, [(u.name, u.role) for u in m.units],
              [d.date for d in m.deadlines], [(q.value, q.unit, q.kind) for q in m.quantities])
             for d in result.documents for m in d.measures]
 
@@ -91,6 +93,8 @@ def test_enclosed_character_numbering_reads_like_the_spelled_out_form():
     _grounded(got)
     m = got.documents[0].measures[0]
     assert got.source_text[m.span[0]] == "⒈"  # the span starts on the enclosed number itself
+    # ⒈ prints as the Arabic 1, ㈠ as printed
+    assert m.number == "1" and any(x.number == "㈠" for x in got.documents[0].measures)
 
 
 def test_parenthesised_enclosed_numbers_split_measures():
@@ -98,7 +102,7 @@ def test_parenthesised_enclosed_numbers_split_measures():
                                "⑵降低用地成本。（牵头单位：区财政局）\n⑶提升园区配套。（牵头单位：区工信局）\n")
     ms = r.documents[0].measures
     assert [(m.number, m.title, [u.name for u in m.units]) for m in ms] == [
-        ("(1)", "加快厂房建设", ["区发改局"]), ("(2)", "降低用地成本", ["区财政局"]), ("(3)", "提升园区配套", ["区工信局"])]
+        ("⑴", "加快厂房建设", ["区发改局"]), ("⑵", "降低用地成本", ["区财政局"]), ("⑶", "提升园区配套", ["区工信局"])]
 
 
 def test_year_end_without_a_plan_year_is_month_day_only():

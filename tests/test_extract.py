@@ -87,6 +87,16 @@ def _one(text: str):
     return policyparse.parse_text(text).documents[0]
 
 
+def test_hong_kong_forms_and_full_width_digits_are_simplified_in_the_name_to_compare_by():
+    text = ("大埔縣2024年鄉村振興實施方案\n三、重點任務\n"
+            "1.提升供水保障。推進改造。（牽頭單位：縣水務局；配合單位：縣衞生健康局）\n"
+            "2.提升熱線服務。（牽頭單位：區１２３４５熱線中心）\n")
+    ms = _one(text).measures
+    assert [(u.name, u.name_simplified, u.role) for u in ms[0].units] == [
+        ("縣水務局", "县水务局", "lead"), ("縣衞生健康局", "县卫生健康局", "cooperating")]
+    assert [(u.name, u.name_simplified) for u in ms[1].units] == [("區１２３４５熱線中心", "区12345热线中心")]
+
+
 def test_trailing_lead_phrase():
     d = _one("三、重点任务\n1.优化审批。推进改革。（市发改委牵头，市商务局、市财政局按职责分工负责）\n")
     assert [(u.name, u.role) for u in d.measures[0].units] == [
@@ -576,3 +586,56 @@ def test_effective_some_days_after_publication_counts_from_the_published_date():
             "某区支持先进制造业高质量发展若干措施\n为支持先进制造业发展，制定本措施。\n")
     d = _one(head + _MEASURES + "本措施自发布之日起30日后施行，有效期3年。\n")
     assert (d.doc_number, d.date, d.effective) == ("某府规〔2024〕1号", "2024-03-05", "2024-04-07")
+
+
+def test_enclosed_numbers_print_as_the_source_prints_them():
+    d = _one("一、重点任务\n㈠加快标准厂房建设。推进建设。（县工信局负责）\n"
+             "㈡降低企业用地成本。推进改革。（县自然资源局负责）\n"
+             "⑴提升园区配套。完善设施。（县住建局负责）\n")
+    assert [m.number for m in d.measures] == ["㈠", "㈡", "⑴"]
+    assert [m.title for m in d.measures][:2] == ["加快标准厂房建设", "降低企业用地成本"]
+
+
+def test_half_bracket_numbers_are_items():
+    d = _one("二、重点任务\n1）推进城镇老旧小区改造。全年改造小区32个。（市住建局负责）\n"
+             "2）推进完整社区建设。选取2个社区试点。（市民政局负责）\n")
+    assert [(m.number, m.title) for m in d.measures] == [("1", "推进城镇老旧小区改造"), ("2", "推进完整社区建设")]
+
+
+def test_a_markdown_repost_reads_as_the_notice():
+    text = ("## 北流市2023年城市更新行动实施方案\n\n### 一、总体要求\n\n#### （一）工作目标\n\n"
+            "2023年，全市改造城镇老旧小区32个。\n\n### 二、重点任务\n\n"
+            "**1）推进城镇老旧小区改造。** 改造城镇老旧小区32个。（牵头单位：市住房城乡建设局）\n\n"
+            "**2）完善城市停车设施。** 新增公共停车泊位1500个。（牵头单位：市城市管理监督局）\n\n"
+            "### 三、保障措施\n\n1. **加强组织领导。** 成立领导小组。\n")
+    r = policyparse.parse_text(text)
+    d = r.documents[0]
+    assert len(r.documents) == 1 and d.title == "北流市2023年城市更新行动实施方案"
+    assert [(m.number, m.title) for m in d.measures] == [
+        ("1", "推进城镇老旧小区改造"), ("2", "完善城市停车设施"), ("1", "加强组织领导")]
+    assert [u.name for u in d.measures[1].units] == ["市城市管理监督局"]
+    # spans still cut the source: the title's measure starts at the bold mark's text
+    m = d.measures[0]
+    assert r.source_text[m.span[0] : m.span[1]].startswith("1）推进城镇老旧小区改造。**")
+
+
+def test_a_task_cell_that_opens_on_its_number_gives_the_row_its_number():
+    text = ("正定县文旅融合发展实施方案\n二、重点任务\n"
+            "| 工作任务 | 责任单位 | 完成时限 |\n| --- | --- | --- |\n"
+            "| 1.推进古城保护利用。实施重点文物保护修缮工程。 | 县文物局、县住建局 | 2023年底前 |\n"
+            "| 2.丰富夜间文旅消费。举办夜间活动不少于50场次。 | 县文化广电和旅游局 | 长期坚持 |\n")
+    ms = _one(text).measures
+    assert [(m.number, m.title) for m in ms] == [("1", "推进古城保护利用"), ("2", "丰富夜间文旅消费")]
+    assert [u.name for u in ms[0].units] == ["县文物局", "县住建局"]
+
+
+def test_a_plan_with_a_long_leadered_contents_and_a_quoted_title_over_two_lines():
+    lead = "." * 70
+    text = ("竹山县人民政府文件\n竹政发〔2022〕5号\n（此件公开发布）\n竹山县“十四五”农业农村\n现代化发展规划\n目　　录\n"
+            f"第一章　发展基础{lead}3\n第二章　重点任务{lead}5\n第三章　保障措施{lead}12\f前　　言\n"
+            "为加快推进农业农村现代化，制定本规划。\n第一章　发展基础\n全县粮食总产量达到9.2万吨。\n"
+            "第二章　重点任务\n1.严守耕地保护红线。落实耕地保护责任。（县自然资源局负责）\n"
+            "第三章　保障措施\n1.加强组织领导。建立工作机制。（县农业农村局负责）\n")
+    r = policyparse.parse_text(text)
+    assert [d.title for d in r.documents] == ["竹山县“十四五”农业农村现代化发展规划"]
+    assert [(m.number, m.title) for m in r.documents[0].measures] == [("1", "严守耕地保护红线"), ("1", "加强组织领导")]

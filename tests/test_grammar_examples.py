@@ -232,3 +232,40 @@ def test_document_patterns(ex):
     else:
         group = {"doc_number": "dn", "issuer_line": "i", "covering": "t", "year_in_title": "y", "year_in_title_plan": "y"}[field]
         assert w.printed(*m.span(group)) == ex["expect"]
+
+
+@pytest.mark.parametrize("ex", _examples("common"), ids=lambda e: e["macro"] + ":" + e["text"])
+def test_shared_macros(ex):
+    import re
+
+    m = re.fullmatch(grammar.macros("common")[ex["macro"]], ex["text"])
+    if ex["expect"] is None:
+        assert m is None
+    else:
+        assert m is not None and {k: v for k, v in m.groupdict().items() if v is not None} == ex["expect"]
+
+
+def test_shared_macros_are_expanded_in_every_grammar():
+    """A {DATE_…} left in a loaded grammar would be a pattern matching nothing."""
+    import json
+
+    shared = grammar.macros("common")
+    for p in grammar.grammar_dir().glob("*.yaml"):
+        if p.stem != "common":
+            text = json.dumps(grammar.load(p.stem), ensure_ascii=False)
+            assert not any("{" + k + "}" in text for k in shared), p.stem
+    assert "{DATE_YMD}" in (grammar.grammar_dir() / "outline.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("ex", _examples("markdown"), ids=lambda e: (e.get("text") or e["detect"])[:24])
+def test_markdown_markup(ex):
+    from policyparse.normalize.markdown import delete_markup, is_markdown
+    from policyparse.normalize.offsets import MappedText
+
+    if "detect" in ex:
+        assert is_markdown(ex["detect"]) is ex["markdown"]
+        return
+    mt = delete_markup(MappedText.identity(ex["text"]))
+    assert mt.text == ex["expect"]
+    # every kept character maps back to itself in the source
+    assert all(ex["text"][mt.starts[i] : mt.ends[i]] == c for i, c in enumerate(mt.text))

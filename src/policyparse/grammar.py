@@ -32,7 +32,21 @@ def load(name: str) -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
         data = yaml.load(fh, Loader=loader)  # noqa: S506 — a safe loader
-    return data
+    if name == "common":
+        return data
+    return _shared(data, macros("common"))
+
+
+def _shared(value: Any, table: dict[str, str]) -> Any:
+    """A grammar's data with the shared macros of common.yaml expanded in every string
+    (its own macros stay for ``compile_pattern``: they are not in the shared table)."""
+    if isinstance(value, str):
+        return expand(value, table) if "{" in value else value
+    if isinstance(value, list):
+        return [_shared(v, table) for v in value]
+    if isinstance(value, dict):
+        return {k: _shared(v, table) for k, v in value.items()}
+    return value
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:

@@ -29,9 +29,9 @@ def to_quantity(w: Working, q: extract.RawQuantity) -> Quantity:
 
 
 def to_unit(w: Working, u: extract.RawUnit) -> Unit:
-    from .normalize.script import to_simplified
+    from .normalize.script import name_form
 
     name = u.name if u.name is not None else w.printed(*u.span)
     name = _NAME_GAP.sub("", name)  # 区行政审批\u3000服务局: a gap of the layout, like a line break
-    return Unit(name=name, name_simplified=to_simplified(name), role=u.role, generic=u.generic,
+    return Unit(name=name, name_simplified=name_form(name), role=u.role, generic=u.generic,
                 span=w.to_source(*u.span))

@@ -24,7 +24,8 @@ class _Model(BaseModel):
 
 class Unit(_Model):
     name: str = Field(description="the unit's name as printed, page breaks joined")
-    name_simplified: str = Field(description="the name in simplified script")
+    name_simplified: str = Field(description="the name in simplified script, full-width digits and "
+                                             "letters half width (区１２３４５热线中心 → 区12345热线中心)")
     role: Literal["lead", "responsible", "cooperating"]
     generic: bool = Field(False, description="a collective reference (各有关部门, 各街乡 …)")
     span: Span

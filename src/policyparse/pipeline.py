@@ -10,6 +10,7 @@ from . import extract
 from .models import Document, Goals, Measure, ParseResult, Section, Source
 from .errors import InputError
 from .normalize import Working, normalize
+from .normalize.enclosed import as_printed
 from .normalize.script import working_text
 from .outline import OutlineDocument, OutlineSection, outline
 from .extract.task_refs import ListedUnits, assign_task_units
@@ -105,9 +106,15 @@ def _empty_document(w: Working) -> Document:
     return Document(script=w.script, span=(0, len(w.source)))
 
 
+def _number(w: Working, start: int, number: str) -> str:
+    """An item's number as printed: ⑴ and ㈠, which the working copy spells (1) and (一)."""
+    a, b = w.to_source(start, start + len(number))
+    return as_printed(number, w.source[a:b])
+
+
 def _section(w: Working, s: OutlineSection, ids: dict[int, str]) -> Section:
     return Section(
-        number=s.number, title=s.title, kind=s.kind, role=s.role, span=w.to_source(*s.span),
+        number=_number(w, s.span[0], s.number), title=s.title, kind=s.kind, role=s.role, span=w.to_source(*s.span),
         children=[_section(w, c, ids) for c in s.children],
         measures=[ids[id(m)] for m in s.measures],
     )
@@ -139,7 +146,7 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
         measures.append(
             Measure(
                 id=mid,
-                number=m.number,
+                number=_number(w, m.span[0], m.number),
                 path=m.path,
                 title=w.printed(*m.title).strip(),
                 text=w.printed(*m.text).strip(),

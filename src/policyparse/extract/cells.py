@@ -37,7 +37,7 @@ def row_fields(w, text_cells, deadline_cell, ctx) -> tuple[list, list]:
 def cell_units(cell, role: str, first_leads: bool = False) -> list:
     """The units of one unit cell, each with its span in source_text."""
     from ..models import Unit
-    from ..normalize.script import fold_width, to_simplified
+    from ..normalize.script import fold_width, name_form, to_simplified
     from ..read.tables import table_grammar
     from .units import split_list
 
@@ -75,7 +75,7 @@ def cell_units(cell, role: str, first_leads: bool = False) -> list:
             role_k = r
             if role == "responsible_first_leads" or (first_leads and role == "responsible"):
                 role_k = "lead" if not out else r
-            out.append(Unit(name=nm, name_simplified=to_simplified(nm), role=role_k,
+            out.append(Unit(name=nm, name_simplified=name_form(nm), role=role_k,
                             generic=bool(g["generic"].search(to_simplified(nm))),
                             span=(cell.start + pa, cell.start + pb)))
     return out

@@ -38,6 +38,8 @@ class _G:
     condition_clause: re.Pattern[str]
     condition_frame: re.Pattern[str]  # 对 opening a frame of who qualifies (对…的企业)
     counted_kind: re.Pattern[str]  # a kind of firm and its count after a bound (…企业20家)
+    class_units: frozenset[str]  # units that name a class of connection (10千伏用户)
+    bracket_class: re.Pattern[str]  # a bound in brackets after who qualifies (小微企业（160千瓦及以下）)
     limit: re.Pattern[str]
     excl_before: list[re.Pattern[str]]
     excl_after: list[re.Pattern[str]]
@@ -46,6 +48,9 @@ class _G:
     past_until: re.Pattern[str]
     baseline_open: re.Pattern[str]
     past_clause: re.Pattern[str]
+    norm_bound: re.Pattern[str]  # a bound only a commitment sets (不低于), which no 已 undoes
+    disbursed: re.Pattern[str]  # money to pay out in all (发放…贷款): a floor on it is a target
+    frame_close: re.Pattern[str]  # the 的(企业)， that ends a 对… frame of who qualifies
     past_tally: re.Pattern[str]
     past_change: re.Pattern[str]
     future_frame: re.Pattern[str]
@@ -130,6 +135,8 @@ def _g() -> _G:
         condition_clause=re.compile(g["condition_clause"]),
         condition_frame=re.compile(g["condition_frame"]),
         counted_kind=re.compile(g["counted_kind"]),
+        class_units=frozenset(g["class_units"]),
+        bracket_class=re.compile(g["bracket_class"].replace("NOUNS", g["threshold_nouns"])),
         limit=re.compile(g["limit_words"]),
         excl_before=[re.compile(p) for p in g["exclude_before"]],
         excl_after=[re.compile(p) for p in g["exclude_after"]],
@@ -138,6 +145,9 @@ def _g() -> _G:
         past_until=re.compile(g["past_until"]),
         baseline_open=re.compile(g["baseline_open"]),
         past_clause=re.compile(g["past_clause"]),
+        norm_bound=re.compile(g["norm_bound"]),
+        disbursed=re.compile(g["disbursed"]),
+        frame_close=re.compile(g["frame_close"].replace("NOUNS", g["threshold_nouns"])),
         past_tally=re.compile(g["past_tally"]),
         past_change=re.compile(g["past_change"]),
         future_frame=re.compile(g["future_frame"]),
@@ -333,7 +343,7 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     if past and g.past_until.search(text, h.nb, s_b):
         return True
     ca = _clause_start(text, h.na, lo)
-    if g.past_clause.search(text, ca, h.na):
+    if g.past_clause.search(text, ca, h.na) and not g.norm_bound.search(text, ca, h.na):
         return True
     # 在2023年新增企业42家的基础上: the baseline a target builds on
     if g.baseline_open.match(text, ca) and g.past_until.search(text, h.nb, _clause_end(text, h.nb, hi)):
@@ -464,11 +474,24 @@ def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
     return end + (m.end() if m else 0)
 
 
+def _in_condition_frame(text: str, h: _Hit, lo: int, hi: int) -> bool:
+    """The figure sits in a 对 … 的企业， frame of its sentence that a grant follows."""
+    g = _g()
+    sa, sb = sentence(text, h.a, lo, hi)
+    opened = None
+    for m in g.condition_frame.finditer(text, sa, h.a):
+        opened = m
+    if opened is None or g.frame_close.search(text, opened.end(), h.a):
+        return False  # no frame, or it closed before the figure
+    close = g.frame_close.search(text, h.b, sb)
+    return close is not None and g.incentive.search(text, close.end(), sb) is not None
+
+
 def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> str:
     g = _g()
     h = hits[k]
-    if h.bare:
-        return "threshold"
+    if h.bare or h.unit in g.class_units:
+        return "threshold"  # 10千伏高压用户: a class of connection, not a level to reach
     ca = _clause_start(text, h.a, lo)
     cb = _clause_end(text, h.b, hi)
     before = text[ca : h.a]
@@ -488,6 +511,12 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 培育营业收入超百亿元企业3家
     if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_clause.search(text, h.b, cb):
         return "threshold"  # 面积为90平方米及以下的，减按…
+    if cmp_ in (">=", ">", "<=", "<") and g.bracket_class.search(text, max(lo, h.na - 12), h.na):
+        return "threshold"  # 低压小微企业（160千瓦及以下）
+    if cmp_ in (">=", ">", "<=", "<", "range") and _in_condition_frame(text, h, lo, hi):
+        return "threshold"  # 对招用离校2年内…、与其签订1年以上劳动合同…的企业，按每人1500元给予补助
+    if cmp_ in (">=", ">") and g.disbursed.search(text, ca, h.a):
+        return "target"  # 全年发放创业担保贷款不少于1.5亿元: a volume to pay out
     if cmp_ in (">=", ">", "<=", "<") and g.counted_kind.match(after):
         return "threshold"  # 超十亿元企业20家
     if subject and cmp_ in (">=", ">", "<=", "<", "range") \

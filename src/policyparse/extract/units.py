@@ -41,6 +41,7 @@ class _G:
     role_note: re.Pattern[str]
     clause_by: re.Pattern[str]
     list_brackets: frozenset[str]
+    list_end: frozenset[str]  # what ends a labelled list outside brackets (。, a table cell's |)
     area_qualifier: re.Pattern[str]  # 各镇(街道): a bracket that is part of the name before it
     time_item: re.Pattern[str]
     inline_next: re.Pattern[str]
@@ -80,6 +81,7 @@ def _g() -> _G:
         role_note=re.compile(g["role_note"]),
         clause_by=re.compile(g["clause_by"]),
         list_brackets=frozenset(g["list_brackets"]),
+        list_end=frozenset(g["list_end"]),
         area_qualifier=re.compile(g["area_qualifier"]),
         time_item=re.compile(g["time_item"]),
         inline_next=re.compile(g["inline_next"]),
@@ -149,8 +151,7 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
     g = _g()
     out: list[RawUnit] = []
     note_leads: set[str] = set()  # named by a note inside the list: "A、B（A牵头）"
-    for ia, ib in split_list(text, a, b):
-        ia, ib = _strip(text, ia, ib)
+    for ia, ib in _spaced(text, split_list(text, a, b)):
         ia, ib = _drop_tail(text, ia, ib)
         if ib - ia > 3 and g.etc_end.search(text, ia, ib):  # "A等配合": A
             ib -= 1
@@ -195,6 +196,27 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
             continue
         out.append(RawUnit((ia, ib), role, bool(g.generic.search(name))))
     return _note_leads(text, out, note_leads) if note_leads else out
+
+
+def _spaced(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """List items, stripped; an item that is names set apart by spaces (县发改局 县自然资源和
+    规划局, as a table cell or a Word copy prints a list) is each of them, when every one
+    ends like a body or an area (a stray space inside one name splits nothing)."""
+    g = _g()
+    out = []
+    for ia, ib in parts:
+        ia, ib = _strip(text, ia, ib)
+        pieces = [p for p in split_list(text, ia, ib, _GAPS) if p[1] > p[0]] if _GAP.search(text, ia, ib) else []
+        if len(pieces) > 1 and all(
+                pb - pa >= 3 and (g.suffix.search(text, pa, pb) or g.area.search(text, pa, pb)) for pa, pb in pieces):
+            out.extend(pieces)
+        else:
+            out.append((ia, ib))
+    return out
+
+
+_GAPS = frozenset(" \u3000\t")
+_GAP = re.compile("[ \u3000\t]")
 
 
 def _is_time(name: str) -> bool:
@@ -254,7 +276,7 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
                 if depth == 0:
                     break
                 depth -= 1
-            elif c == "。" and depth == 0:
+            elif c in g.list_end and depth == 0:
                 break
             b += 1
         out.extend(_items(text, a, b, g.role_of[m.group("label")], labelled=True))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .enclosed import expand_enclosed
+from .markdown import strip_markdown
 from .junk import remove_junk
 from .lines import repair_lines, split_flat
 from .offsets import MappedText
@@ -41,7 +42,7 @@ class Working:
 
 def normalize(source: str) -> Working:
     mt = MappedText.identity(source)
-    mt = expand_enclosed(remove_junk(mt))
+    mt = expand_enclosed(strip_markdown(remove_junk(mt)))
     display = repair_lines(split_flat(mt))
     folded = fold_width(display.text)
     simplified = to_simplified(folded)

@@ -19,3 +19,12 @@ _ENCLOSED = re.compile("[\u2474-\u249b\u3220-\u3229]")
 
 def expand_enclosed(mt: MappedText) -> MappedText:
     return apply_edits(mt, [(*m.span(), unicodedata.normalize("NFKC", m.group())) for m in _ENCLOSED.finditer(mt.text)])
+
+
+def as_printed(number: str, source: str) -> str:
+    """A number read from an expanded enclosed character, as the source printed it: ``⑴``,
+    ``㈠`` (the spec: a number is as printed); ``⒈`` reads as the Arabic digit ``1``, and any
+    other number stays as it is."""
+    if len(source) == 1 and _ENCLOSED.match(source) and unicodedata.normalize("NFKC", source) == number:
+        return source
+    return number

@@ -39,11 +39,24 @@ def fold_width(text: str) -> str:
     return text.translate(_TABLE)
 
 
+# full-width digits and Latin letters (０-９ Ａ-Ｚ ａ-ｚ), not the CJK punctuation
+_ALNUM = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
+
+
+def name_form(name: str) -> str:
+    """A unit's name to compare names by: simplified script, full-width digits and letters
+    half width (區１２３４５熱線中心 → 区12345热线中心); its brackets stay as printed
+    (各县（市、区）人民政府)."""
+    return to_simplified(name.translate(_ALNUM))
+
+
 @functools.cache
 def _converter():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    # hk2s: Hong Kong variant forms first (衞 → 衛), then traditional → simplified; on
+    # mainland traditional and on simplified text it reads as t2s does
+    return opencc.OpenCC("hk2s")
 
 
 def to_simplified(text: str) -> str:

@@ -266,9 +266,13 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
             continue
         seen_rows += 1
         number = row[col["number"]].text.strip() if "number" in col else ""
-        number = number.rstrip("、.．") or str(seen_rows)
         text_cells = [task] + [row[i] for i in details if row[i].text.strip() and row[i] is not task]
         ta, tb = w.from_source(task.start, task.end)
+        if not number and (tok := _opening_number(w.text, ta, tb)) is not None:
+            # a task cell that opens on the item's number (1.推进古城保护利用。…): the row's number
+            number = tok.printed(w.display.text)
+            ta = tok.end
+        number = number.rstrip("、.．") or str(seen_rows)
         title_len = _title_len(w.text[ta:tb])
         title = w.printed(ta, ta + title_len).strip()
         text = " ".join(w.printed(*w.from_source(c.start, c.end)).strip() for c in text_cells)
@@ -293,6 +297,16 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
                               heading=working_text(path[-1]) if path else ""),
         ))
     return out
+
+
+def _opening_number(text: str, a: int, b: int):
+    """The numbering token a task cell opens on, when its text follows on the same line."""
+    from ..numbering import match_at
+
+    while a < b and text[a] in " \u3000\t":
+        a += 1
+    tok = match_at(text, a)
+    return tok if tok is not None and tok.end < b and tok.value is not None else None
 
 
 def _spans_row(row, task) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import grammar
 from .builder import Node, RawDocument
 
-_ITEM_KINDS = {"arabic", "arabic_paren", "circled", "dash"}
+_ITEM_KINDS = {"arabic", "arabic_paren", "arabic_half_paren", "circled", "dash"}
 
 
 @dataclass(slots=True)
