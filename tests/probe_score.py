@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import policyparse
+from policyparse.normalize.script import working_text
 
 
 @dataclass
@@ -72,7 +73,9 @@ def _expectations(path: Path) -> tuple[dict[str, str], list[dict]]:
 
 
 def _same_title(expected: str, got: str) -> bool:
-    got = _title(got)
+    # a title is as printed; an annotator may write it in simplified script or half width
+    # (縣 / 县, ＡＩ / AI): the same title
+    expected, got = working_text(expected), working_text(_title(got))
     k = min(len(expected), 10)
     return expected == got or got[:k] == expected[:k]
 
@@ -128,7 +131,7 @@ def _score_one(s: Score, name: str, out: dict, facts: dict[str, str], expected: 
         if k == "warn":
             ok = (v == "yes") == bool(out["source"].get("warnings"))
         else:
-            ok = v in [str(d.get(k)) for d in docs]
+            ok = working_text(v) in [working_text(str(d.get(k))) for d in docs]
         s.bump("docfacts", tp=ok, fn=not ok)
         if not ok:
             say(f"docfacts: {k}: expected {v!r}, got {[str(d.get(k)) for d in docs]}")
@@ -171,6 +174,11 @@ def _score_one(s: Score, name: str, out: dict, facts: dict[str, str], expected: 
         _score_items(s, say, em, tm, judged)
 
 
+def _named(unit: dict, name: str) -> bool:
+    """A unit is named as printed, and in simplified script (the spec: name_simplified)."""
+    return name in (unit["name"], unit.get("name_simplified"))
+
+
 def _take(items: list[dict], taken: set[int], wanted) -> int | None:
     """The first item not yet taken that ``wanted`` accepts, now taken."""
     hit = next((j for j, x in enumerate(items) if j not in taken and wanted(x)), None)
@@ -196,13 +204,14 @@ def _score_items(s: Score, say, em: dict, tm: dict, judged: bool) -> None:
         guess = judged or (kind.endswith("?") and kind != "UN?")
         if kind in ("U", "U?"):
             role, name = rest.split(" ")[:2]
-            expect("units", _take(tu, uu, lambda u: u["name"] == name and u["role"] == role), guess, f"{role} {name}")
+            expect("units", _take(tu, uu, lambda u: _named(u, name) and u["role"] == role), guess, f"{role} {name}")
         elif kind in ("UN", "UN?"):
-            hits = [j for j, u in enumerate(tu) if u["name"] == rest.split(" ")[0]]
+            # the whole rest: a name printed with spaces in it must not be one either
+            hits = [j for j, u in enumerate(tu) if _named(u, rest)]
             uu.update(hits)
             if kind == "UN" and hits:
                 s.bump("units", fp=len(hits))
-                say(f"units: {label}: {rest.split(' ')[0]} must not be one")
+                say(f"units: {label}: {rest} must not be one")
         elif kind in ("D", "D?"):
             date = rest.split(" ")[0]
             expect("deadlines", _take(td, ud, lambda d: d["date"] == date), guess, rest)

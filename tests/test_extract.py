@@ -627,6 +627,7 @@ def test_a_task_cell_that_opens_on_its_number_gives_the_row_its_number():
     ms = _one(text).measures
     assert [(m.number, m.title) for m in ms] == [("1", "推进古城保护利用"), ("2", "丰富夜间文旅消费")]
     assert [u.name for u in ms[0].units] == ["县文物局", "县住建局"]
+    assert ms[0].text.startswith("推进古城保护利用。实施")
 
 
 def test_a_plan_with_a_long_leadered_contents_and_a_quoted_title_over_two_lines():
@@ -639,3 +640,19 @@ def test_a_plan_with_a_long_leadered_contents_and_a_quoted_title_over_two_lines(
     r = policyparse.parse_text(text)
     assert [d.title for d in r.documents] == ["竹山县“十四五”农业农村现代化发展规划"]
     assert [(m.number, m.title) for m in r.documents[0].measures] == [("1", "严守耕地保护红线"), ("1", "加强组织领导")]
+
+
+def test_appended_notes_and_a_reposts_end_are_no_measures():
+    text = ("北林区“十四五”生态环境保护规划\n第一章　主要目标\n到2025年，空气质量优良天数比率达到90%以上。展望2035年，生态环境根本好转。\n"
+            "第二章　保障措施\n一、加强组织领导。建立工作机制。（区生态环境局负责）\n"
+            "二、强化监督考核。2025年底前开展终期考核评估。（区生态环境局负责）\n"
+            "附：名词解释\n1.蒸吨：锅炉蒸发量的计量单位，1蒸吨/小时约相当于0.7兆瓦\n热功率。\n"
+            "2.国控断面：指纳入国家地表水环境质量监测网的监测断面。\n（完）\n相关范文推荐：\n1.2022年环境整治工作方案范文\n")
+    r = policyparse.parse_text(text)
+    assert len(r.documents) == 1
+    d = r.documents[0]
+    assert [(m.number, m.title) for m in d.measures] == [("一", "加强组织领导"), ("二", "强化监督考核")]
+    assert "名词解释" not in d.measures[-1].text
+    # a vision (展望2035年) frames no year-less deadline: the goals' 到2025年 is no plan year
+    # either, and nothing else decides it
+    assert d.plan_year != 2035

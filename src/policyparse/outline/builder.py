@@ -89,6 +89,7 @@ def _patterns():
         "opener": re.compile(g["opener"]),
         "signature": re.compile(g["signature"]),
         "signed_date": re.compile(g["signed_date"]),
+        "closing_list": re.compile(g["closing_list"]),
     }
 
 
@@ -209,10 +210,14 @@ class _Builder:
                 self._pull_signature()
             d.closing.append(seg)
             d.closed = True
-            self.attachment_list = line.startswith("附件")
+            # the numbered lines under 附件： (the attachments' names), 附： (appended notes:
+            # 附：名词解释 1.蒸吨：…) or a repost's 相关推荐： belong to the closing
+            self.attachment_list = _patterns()["closing_list"].match(line) is not None
             self.stack = []
             return
-        self.attachment_list = False
+        if not d.closed or is_title_line(line) or is_preamble(line):
+            # (a closed document's wrapped line — 1.蒸吨：…0.7兆瓦 | 热功率。 — keeps the list going)
+            self.attachment_list = False
         if d.n_items and self._after_running_text() and opens_document(line):
             self.new_document(pull_back=False)
             self.doc.preamble.append(seg)

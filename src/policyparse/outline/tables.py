@@ -275,7 +275,9 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         number = number.rstrip("、.．") or str(seen_rows)
         title_len = _title_len(w.text[ta:tb])
         title = w.printed(ta, ta + title_len).strip()
-        text = " ".join(w.printed(*w.from_source(c.start, c.end)).strip() for c in text_cells)
+        # the text is the item after its number: the task cell from ta, then the detail cells
+        text = " ".join([w.printed(ta, tb).strip()]
+                        + [w.printed(*w.from_source(c.start, c.end)).strip() for c in text_cells[1:]])
         own = [c for c in row if c.start >= task.start and c.text.strip()]
         span = (task.start, max(c.end for c in own))
         path = list(heading) + sub
