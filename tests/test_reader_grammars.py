@@ -82,6 +82,16 @@ def test_html_chrome_text(ex):
     assert _chrome_by_text(el, {}) == ex["chrome_text"]
 
 
+@pytest.mark.parametrize("ex", _examples("html", "cell"), ids=lambda e: e["cell"])
+def test_html_breaks_in_a_cell(ex):
+    from lxml import html
+
+    from policyparse.read.html import _cell_text
+
+    td = html.fromstring(f"<table><tr>{ex['cell']}</tr></table>").find(".//td")
+    assert _cell_text(td) == ex["cell_text"]
+
+
 @pytest.mark.parametrize("ex", _examples("html", "line"), ids=lambda e: e["line"])
 def test_html_meta_lines(ex):
     from policyparse.read.html import meta_from_line

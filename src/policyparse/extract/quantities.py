@@ -51,6 +51,7 @@ class _G:
     norm_bound: re.Pattern[str]  # a bound only a commitment sets (不低于), which no 已 undoes
     disbursed: re.Pattern[str]  # money to pay out in all (发放…贷款): a floor on it is a target
     frame_close: re.Pattern[str]  # the 的(企业)， that ends a 对… frame of who qualifies
+    condition_then_grant: re.Pattern[str]  # …以上的分别给予: the bound qualifies for the grant
     past_tally: re.Pattern[str]
     past_change: re.Pattern[str]
     future_frame: re.Pattern[str]
@@ -148,6 +149,7 @@ def _g() -> _G:
         norm_bound=re.compile(g["norm_bound"]),
         disbursed=re.compile(g["disbursed"]),
         frame_close=re.compile(g["frame_close"].replace("NOUNS", g["threshold_nouns"])),
+        condition_then_grant=re.compile(g["condition_then_grant"]),
         past_tally=re.compile(g["past_tally"]),
         past_change=re.compile(g["past_change"]),
         future_frame=re.compile(g["future_frame"]),
@@ -474,6 +476,9 @@ def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
     return end + (m.end() if m else 0)
 
 
+_FRAME_CLOSED = re.compile(r"的[^，,。；;]*[,，]")
+
+
 def _in_condition_frame(text: str, h: _Hit, lo: int, hi: int) -> bool:
     """The figure sits in a 对 … 的企业， frame of its sentence that a grant follows."""
     g = _g()
@@ -481,8 +486,9 @@ def _in_condition_frame(text: str, h: _Hit, lo: int, hi: int) -> bool:
     opened = None
     for m in g.condition_frame.finditer(text, sa, h.a):
         opened = m
-    if opened is None or g.frame_close.search(text, opened.end(), h.a):
-        return False  # no frame, or it closed before the figure
+    if opened is None or _FRAME_CLOSED.search(text, opened.end(), h.a) \
+            or g.frame_close.search(text, opened.end(), h.a):  # (…的企业给予最高50万元…)
+        return False  # no frame, or it closed before the figure (…的小微企业融资担保业务，费率不高于…)
     close = g.frame_close.search(text, h.b, sb)
     return close is not None and g.incentive.search(text, close.end(), sb) is not None
 
@@ -513,6 +519,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 面积为90平方米及以下的，减按…
     if cmp_ in (">=", ">", "<=", "<") and g.bracket_class.search(text, max(lo, h.na - 12), h.na):
         return "threshold"  # 低压小微企业（160千瓦及以下）
+    if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_then_grant.match(after):
+        return "threshold"  # 营业面积达到1000平方米、…3000平方米以上的分别给予一次性奖励
     if cmp_ in (">=", ">", "<=", "<", "range") and _in_condition_frame(text, h, lo, hi):
         return "threshold"  # 对招用离校2年内…、与其签订1年以上劳动合同…的企业，按每人1500元给予补助
     if cmp_ in (">=", ">") and g.disbursed.search(text, ca, h.a):

@@ -45,7 +45,8 @@ def attach_table_measures(docs, w, src) -> None:
         if above is None:  # the rows go under the section the table sits in: its path
             heading = _section_path(doc.outline, t.span[0])
         ctx = Context(plan_year=doc.plan_year, first_leads=first_leads)
-        rows = table_measures(t, w, ctx, heading)
+        # a PDF's grid leaves a cell merged over several rows empty below its first row
+        rows = table_measures(t, w, ctx, heading, merged_below=src.format == "pdf")
         doc.measures.extend(rows)
         _place(doc, w, above, t.span[0], rows, _sub_sections(t, w, rows, len(heading)))
         changed.add(di)
@@ -236,7 +237,7 @@ def _renumber(doc, index: int) -> None:
     fix(doc.outline)
 
 
-def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list:
+def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = (), merged_below: bool = False) -> list:
     """The measures of one task table (``heading``: the path of the section it sits
     under, when a heading stood right above it)."""
     from ..extract.cells import cell_units, row_fields
@@ -253,6 +254,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
     seen_rows = 0
     category = ""
     sub: list[str] = []
+    lead_above: dict[int, object] = {}  # the last filled lead cell of each lead column
     for row in t.rows[t.header_row + 1 :]:
         if len(row) != len(roles):
             continue
@@ -262,6 +264,7 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
         if _spans_row(row, task):
             # a cell spanning the whole row (一、扩大有效投资): a sub-heading of the rows below
             category = ""
+            lead_above = {}
             sub = [_sub_heading(w, task)[1]]
             continue
         seen_rows += 1
@@ -288,7 +291,16 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = ()) -> list
                 path.append(category)
         units = []
         for i, role in unit_cols:
-            units.extend(cell_units(row[i], role, ctx.first_leads))
+            cell = row[i]
+            if role == "lead" and merged_below:
+                # an empty lead cell under a filled one is a cell merged over several rows, as a
+                # PDF's grid reads it (HTML and Word repeat a merged cell in every row it covers;
+                # there an empty cell is empty: no lead)
+                if cell.text.strip():
+                    lead_above[i] = cell
+                elif i in lead_above:
+                    cell = lead_above[i]
+            units.extend(cell_units(cell, role, ctx.first_leads))
         deadlines, quantities = row_fields(w, text_cells, row[col["deadline"]] if "deadline" in col else None, ctx)
         out.append(Measure(
             id=f"table:{t.span[0]}:{len(out)}", number=number, path=path, title=title, text=text, span=span,

@@ -72,6 +72,8 @@ def _grammar():
         "label_re": label_re,
         "label_key": dict(labels),
         "meta_dates": set(g["meta_dates"]),
+        "cell_break_space": re.compile(g["cell_break_space"]),
+        "cell_break_next": re.compile(g["cell_break_next"]),
         "meta_tags": {name.lower(): key for key, names in g["meta_tags"].items() for name in names},
     }
 
@@ -396,7 +398,14 @@ def _cell_text(td) -> str:
     for ch in td:
         r.render(ch)
     r.flush()
-    return " ".join(str(b[1]) if b[0] == "line" else _rows_text(b[1]) for b in r.blocks)
+    out = ""
+    space, nxt = _grammar()["cell_break_space"], _grammar()["cell_break_next"]
+    for b in r.blocks:
+        part = str(b[1]) if b[0] == "line" else _rows_text(b[1])
+        # a break that wraps running text joins it; one after a name or a Latin word is a space
+        glue = b[0] == "line" and not space.search(out) and nxt.match(part)
+        out += (" " if out and not glue else "") + part
+    return out
 
 
 def _rows_text(rows) -> str:
