@@ -82,6 +82,11 @@ def table_row() -> re.Pattern[str]:
 
 
 @functools.cache
+def toc_leaders() -> re.Pattern[str]:
+    return re.compile(grammar.load("numbering")["toc_leaders"])
+
+
+@functools.cache
 def toc_header() -> re.Pattern[str]:
     return re.compile(grammar.load("numbering")["toc_header"])
 

@@ -51,6 +51,7 @@ class _G:
     norm_bound: re.Pattern[str]  # a bound only a commitment sets (不低于), which no 已 undoes
     disbursed: re.Pattern[str]  # money to pay out in all (发放…贷款): a floor on it is a target
     frame_close: re.Pattern[str]  # the 的(企业)， that ends a 对… frame of who qualifies
+    frame_closed: re.Pattern[str]  # …or any 的…， before the figure: the frame closed there
     condition_then_grant: re.Pattern[str]  # …以上的分别给予: the bound qualifies for the grant
     past_tally: re.Pattern[str]
     past_change: re.Pattern[str]
@@ -149,6 +150,7 @@ def _g() -> _G:
         norm_bound=re.compile(g["norm_bound"]),
         disbursed=re.compile(g["disbursed"]),
         frame_close=re.compile(g["frame_close"].replace("NOUNS", g["threshold_nouns"])),
+        frame_closed=re.compile(g["frame_closed"]),
         condition_then_grant=re.compile(g["condition_then_grant"]),
         past_tally=re.compile(g["past_tally"]),
         past_change=re.compile(g["past_change"]),
@@ -476,9 +478,6 @@ def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
     return end + (m.end() if m else 0)
 
 
-_FRAME_CLOSED = re.compile(r"的[^，,。；;]*[,，]")
-
-
 def _in_condition_frame(text: str, h: _Hit, lo: int, hi: int) -> bool:
     """The figure sits in a 对 … 的企业， frame of its sentence that a grant follows."""
     g = _g()
@@ -486,7 +485,7 @@ def _in_condition_frame(text: str, h: _Hit, lo: int, hi: int) -> bool:
     opened = None
     for m in g.condition_frame.finditer(text, sa, h.a):
         opened = m
-    if opened is None or _FRAME_CLOSED.search(text, opened.end(), h.a) \
+    if opened is None or g.frame_closed.search(text, opened.end(), h.a) \
             or g.frame_close.search(text, opened.end(), h.a):  # (…的企业给予最高50万元…)
         return False  # no frame, or it closed before the figure (…的小微企业融资担保业务，费率不高于…)
     close = g.frame_close.search(text, h.b, sb)

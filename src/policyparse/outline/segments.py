@@ -7,7 +7,6 @@ table of contents are marked so that the outline skips them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .. import numbering
@@ -29,9 +28,6 @@ def _shift(tok: NumberToken, offset: int) -> NumberToken:
     )
 
 
-_LEADERS = re.compile(r"[.…·。]{3,}")
-
-
 def split_lines(text: str) -> list[Segment]:
     segs: list[Segment] = []
     pos = 0
@@ -51,7 +47,7 @@ def split_lines(text: str) -> list[Segment]:
             continue
         # (a short line once its dot leaders are one: 第七章 保障措施…………12 may run to 80 and more)
         is_toc = tok is not None and toc_line.search(line) is not None \
-            and len(_LEADERS.sub("…", line)) < 80
+            and len(numbering.toc_leaders().sub("…", line)) < 80
         if in_toc and not is_toc:
             in_toc = False
         segs.append(Segment(a, b, _shift(tok, a) if tok else None, toc=is_toc))
