@@ -75,8 +75,9 @@ def cell_units(cell, role: str, first_leads: bool = False) -> list:
             role_k = r
             if role == "responsible_first_leads" or (first_leads and role == "responsible"):
                 role_k = "lead" if not out else r
-            out.append(Unit(name=nm, name_simplified=name_form(nm), role=role_k,
-                            generic=bool(g["generic"].search(to_simplified(nm))),
+            simple = name_form(nm)  # (the generic pattern is all Chinese: as to_simplified reads it)
+            out.append(Unit(name=nm, name_simplified=simple, role=role_k,
+                            generic=bool(g["generic"].search(simple)),
                             span=(cell.start + pa, cell.start + pb)))
     return out
 

@@ -313,13 +313,20 @@ def table_measures(t, w, ctx, heading: list[str] | tuple[str, ...] = (), merged_
     return out
 
 
-def _opening_number(text: str, a: int, b: int):
-    """The numbering token a task cell opens on, when its text follows on the same line."""
+def _cell_token(text: str, a: int, b: int):
+    """The numbering token the cell text[a:b] opens on (past any leading spaces), when it
+    ends inside the cell."""
     from ..numbering import match_at
 
     while a < b and text[a] in " \u3000\t":
         a += 1
     tok = match_at(text, a)
+    return tok if tok is not None and tok.end <= b else None
+
+
+def _opening_number(text: str, a: int, b: int):
+    """The number a task cell opens on, when the item's text follows it in the cell."""
+    tok = _cell_token(text, a, b)
     return tok if tok is not None and tok.end < b and tok.value is not None else None
 
 
@@ -329,11 +336,9 @@ def _spans_row(row, task) -> bool:
 
 def _sub_heading(w, cell) -> tuple[str, str, str]:
     """Number, title and numbering kind of a sub-heading row's cell (一、扩大有效投资)."""
-    from ..numbering import match_at
-
     a, b = w.from_source(cell.start, cell.end)
-    tok = match_at(w.text, a)
-    if tok is None or tok.end > b:
+    tok = _cell_token(w.text, a, b)
+    if tok is None:
         return "", w.printed(a, b).strip(), "category"
     return tok.printed(w.display.text), w.printed(tok.end, b).strip(), tok.kind
 
