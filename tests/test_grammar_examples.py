@@ -96,6 +96,8 @@ _OUTLINE_PREDICATES = {
     "condition_list": ("policyparse.outline.tree", "introduces_conditions"),
     "detail_list": ("policyparse.outline.tree", "introduces_details"),
     "title_line": ("policyparse.outline.builder", "is_title_line"),
+    "exhortation": ("policyparse.outline.builder", "is_exhortation"),
+    "unit_close": ("policyparse.outline.builder", "ends_on_units"),
 }
 
 

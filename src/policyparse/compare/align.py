@@ -157,6 +157,8 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     # not-reused measure's best match, of both plans (so that diff B A mirrors diff A B)
     rest = np.where(reused, 0.0, gated)
     bg = float(np.median(np.concatenate([rest.max(axis=1), rest.max(axis=0)]))) if rest.size else 0.0
+    best = np.concatenate([rest.max(axis=1)[~reused_a], rest.max(axis=0)[~reused_b]]) if rest.size else rest
+    bg_free = float(np.median(best)) if best.size else 0.0
     bar = max(th.related, th.background * bg)
     rel = gated.copy()
     for i, j in same_pairs:
@@ -214,7 +216,7 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     # over related_reused × bar (一网通办 and 证照通办, while the 一网通办 measures are `same`),
     # and never to one that is reused too: each is accounted for by its own copy
     # (a `same` pair itself has rel 0, so it is never also `related`)
-    on_reused = near & linked & (rel >= th.related_reused * bar) & ~(reused_a[:, None] & reused_b[None, :])
+    on_reused = near & linked & (rel >= th.related_reused * max(th.related, th.background * bg_free)) & ~(reused_a[:, None] & reused_b[None, :])
     related = np.where(free, related, on_reused)
     for i, j in zip(*np.nonzero(related)):
         c = copies.get((i, j))

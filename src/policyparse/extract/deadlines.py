@@ -81,6 +81,8 @@ def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, 
     p = rule.period
     if rule.future_only and year is not None and plan_year is not None and year < plan_year:
         return None
+    if rule.needs_plan_year and plan_year is None:
+        return None
     if p == "holiday":
         return _holiday_eve(gd["holiday"], year, plan_year)
     if p == "fyp_end":
@@ -119,8 +121,6 @@ def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, 
         else:
             return None
     if year is None:  # "年底前", "6月底前" with no plan year: the spec's --MM-DD
-        if rule.needs_plan_year:
-            return None
         return f"--{month:02d}-{day:02d}", False
     return f"{year:04d}-{month:02d}-{day:02d}", inferred
 

@@ -49,6 +49,7 @@ class _G:
     baseline_open: re.Pattern[str]
     past_clause: re.Pattern[str]
     norm_bound: re.Pattern[str]  # a bound only a commitment sets (不低于), which no 已 undoes
+    attributive_past: re.Pattern[str]  # 已建成…设施…率达到: the 已 names the things, not the level
     disbursed: re.Pattern[str]  # money to pay out in all (发放…贷款): a floor on it is a target
     frame_close: re.Pattern[str]  # the 的(企业)， that ends a 对… frame of who qualifies
     frame_closed: re.Pattern[str]  # …or any 的…， before the figure: the frame closed there
@@ -148,6 +149,7 @@ def _g() -> _G:
         baseline_open=re.compile(g["baseline_open"]),
         past_clause=re.compile(g["past_clause"]),
         norm_bound=re.compile(g["norm_bound"]),
+        attributive_past=re.compile(g["attributive_past"]),
         disbursed=re.compile(g["disbursed"]),
         frame_close=re.compile(g["frame_close"].replace("NOUNS", g["threshold_nouns"])),
         frame_closed=re.compile(g["frame_closed"]),
@@ -347,8 +349,11 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     if past and g.past_until.search(text, h.nb, s_b):
         return True
     ca = _clause_start(text, h.na, lo)
-    if g.past_clause.search(text, ca, h.na) and not g.norm_bound.search(text, ca, h.na):
-        return True
+    pc = g.past_clause.search(text, ca, h.na)
+    if pc and not g.norm_bound.search(text, ca, h.na):
+        at = g.attributive_past.match(text, pc.start())
+        if not (at and at.end() <= h.na and not g.past_clause.search(text, at.end(), h.na)):
+            return True
     # 在2023年新增企业42家的基础上: the baseline a target builds on
     if g.baseline_open.match(text, ca) and g.past_until.search(text, h.nb, _clause_end(text, h.nb, hi)):
         return True

@@ -87,6 +87,8 @@ def _patterns():
         "preamble": re.compile(g["preamble"]),
         "title": re.compile(g["title"]),
         "opener": re.compile(g["opener"]),
+        "exhortation": re.compile(g["exhortation"]),
+        "unit_close": re.compile(g["unit_close"]),
         "signature": re.compile(g["signature"]),
         "signed_date": re.compile(g["signed_date"]),
         "closing_list": re.compile(g["closing_list"]),
@@ -115,6 +117,17 @@ def is_preamble(line: str) -> bool:
     return _patterns()["preamble"].search(line) is not None
 
 
+def is_exhortation(line: str) -> bool:
+    """A paragraph speaking to all the units (各责任单位要…): closing after a finished list."""
+    return _patterns()["exhortation"].match(line.strip()) is not None
+
+
+def ends_on_units(text: str) -> bool:
+    """An item's text ends on its units: …（责任单位：…）, or a last line 牵头单位：…."""
+    lines = text.rstrip().splitlines()
+    return bool(lines) and _patterns()["unit_close"].search(lines[-1]) is not None
+
+
 def opens_document(line: str) -> bool:
     """A paragraph that can only open a document ("为进一步…", "…如下：")."""
     return _patterns()["opener"].search(line) is not None
@@ -126,6 +139,9 @@ class _Builder:
         self.docs: list[RawDocument] = [RawDocument()]
         self.stack: list[Node] = []
         self.attachment_list = False  # inside "附件：1.… 2.…"
+        # a covering notice's list of its attachments, before any item (附件：1.…方案 | 2.…清单):
+        # the kind and number of its last line, which the next line of the list continues
+        self.cover_list: tuple[str, int] | None = None
         self.expect_title = False
         self.boxes: dict[int, dict[str, int]] = {}  # open box's depth → next number of each list it interrupted
         self.last: dict[str, int] = {}  # the last number of each kind in the document
@@ -139,6 +155,7 @@ class _Builder:
 
     # -- document boundaries -------------------------------------------------
     def new_document(self, pull_back: bool) -> None:
+        self._pull_exhortation()
         carried: list[Segment] = []
         if pull_back and self.stack:
             # unnumbered preamble/title lines just before the restart belong to it
@@ -149,6 +166,20 @@ class _Builder:
         self.stack = []
         self.last = {}
         self.attachment_list = False
+
+    def _pull_exhortation(self) -> None:
+        """When the document's items end, paragraphs after the last item that speak to all
+        the units (各责任单位要…) close the document, if that item closed on its own units."""
+        top = self.stack[-1] if self.stack else None
+        if top is None:
+            return
+        for i, seg in enumerate(top.body):
+            if is_exhortation(self.line(seg)):
+                before = self.text[top.head.start : top.body[i - 1].end if i else top.head.end]
+                if ends_on_units(before):
+                    self.doc.closing[:0] = top.body[i:]
+                    del top.body[i:]
+                return
 
     def _pull_signature(self) -> None:
         """The signing bodies' lines just above the date close the document, not the item."""
@@ -205,7 +236,12 @@ class _Builder:
             self.doc.title_hint = seg
             self.doc.preamble.append(seg)
             return
+        self.cover_list = None
+        if not d.n_items and not d.closing and pats["closing_list"].match(line) and is_closing(line):
+            self.cover_list = self._cover_list_start(line)
         if is_closing(line) and d.n_items:
+            if not d.closed:
+                self._pull_exhortation()
             if _patterns()["signed_date"].match(line):
                 self._pull_signature()
             d.closing.append(seg)
@@ -234,6 +270,24 @@ class _Builder:
         else:
             self.doc.preamble.append(seg)
 
+    @staticmethod
+    def _cover_list_start(line: str) -> tuple[str, int] | None:
+        """The number that opens the list of attachments on its own line (附件：1.…): its
+        kind and value; ("", 0) when the line names no number yet (附件：)."""
+        from ..numbering import match_at
+
+        rest = re.sub(r"^\s*附件?\s*[:：]\s*", "", line)
+        if not rest.strip():
+            return ("", 0)
+        tok = match_at(rest)
+        return (tok.kind, tok.value) if tok is not None and tok.value == 1 else None
+
+    def _continues_cover_list(self, tok: NumberToken) -> bool:
+        if self.cover_list is None or tok.value is None:
+            return False
+        kind, value = self.cover_list
+        return tok.value == value + 1 and kind in ("", tok.kind)
+
     def _after_running_text(self) -> bool:
         """The open item already has its sentence(s): a new paragraph may open a document."""
         top = self.stack[-1] if self.stack else None
@@ -250,6 +304,12 @@ class _Builder:
         if self.attachment_list:
             self.doc.closing.append(seg)
             return
+        if self._continues_cover_list(tok):
+            # the next name in a covering notice's list of attachments: no item
+            self.cover_list = (tok.kind, tok.value)
+            self.doc.preamble.append(seg)
+            return
+        self.cover_list = None
         if self.doc.n_items and is_closing_clause(self.text[tok.end : seg.end]):
             # a numbered closing clause (第二十条 本政策自2021年5月1日起施行): no measure
             self.feed_text(seg, self.text[tok.end : seg.end])
@@ -317,6 +377,10 @@ class _Builder:
             return False
         return node.kind in _ITEM_KINDS or section_role(self.text[slice(*_title_span(self.text, node))]) is None
 
+    def finish(self) -> None:
+        if not self.doc.closed:
+            self._pull_exhortation()
+
     def expected(self) -> dict[str, int]:
         """The next number each open kind expects (for glued items)."""
         return {n.kind: n.token.value + 1 for n in self.stack if n.token.value is not None}
@@ -333,4 +397,5 @@ def build(text: str, plain: list[tuple[int, int]] = ()) -> list[RawDocument]:
             continue
         for piece in pieces:
             b.feed(piece)
+    b.finish()
     return [d for d in b.docs if d.roots or d.preamble or d.closing]
