@@ -356,6 +356,17 @@ def test_a_first_leads_note_in_one_unit_label_holds_for_that_list_only():
     assert [(q.text, q.metric) for q in d.measures[1].quantities] == [("20%", "涉企检查次数")]
 
 
+def test_a_first_leads_note_that_says_the_same_below_holds_for_every_list_below():
+    # p30 (nineteenth session): 良庆区's plan declares it once, in its first unit line
+    d = _one("某某区进一步优化营商环境实施方案\n一、打造高效便捷的政务环境\n"
+             "（一）深化政务服务“一网通办”。事项网办率达到95%以上。\n"
+             "责任单位：区行政审批局、区大数据发展局（排在首位的为牵头单位，下同）\n"
+             "（二）推进“高效办成一件事”。\n责任单位：区大数据发展局、区人社局\n")
+    assert [[(u.name, u.role) for u in m.units] for m in d.measures] == [
+        [("区行政审批局", "lead"), ("区大数据发展局", "responsible")],
+        [("区大数据发展局", "lead"), ("区人社局", "responsible")]]
+
+
 def test_a_task_table_under_its_title_keeps_the_title_and_the_region():
     d = _one("某某市推进城市更新行动实施方案重点任务分工\n\n序号\t重点任务\t责任单位\t完成时限\n"
              "1\t实施老旧小区改造，全年改造城镇老旧小区120个。\t市住建局（牵头）、各区人民政府\t2023年12月底前\n"

@@ -12,7 +12,7 @@ from .. import grammar
 from ..numbering import numeral_value
 from ..normalize.script import to_simplified, working_text
 from .types import Facts
-from .units import declares_first_leads
+from .units import declares_first_leads, declares_first_leads_below
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”“》《])\s+(?=[\u4e00-\u9fff“”《》])")
 
@@ -193,7 +193,8 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
     # a declaration inside a measure (its unit label) holds for that measure only
     outside = [(a, b)] if not od.measures else \
         [(x, y) for x, y in zip([a] + [m.span[1] for m in od.measures], [m.span[0] for m in od.measures] + [b])]
-    f.first_leads = any(declares_first_leads(text[x:y]) for x, y in outside if x < y)
+    f.first_leads = any(declares_first_leads(text[x:y]) for x, y in outside if x < y) \
+        or declares_first_leads_below(text[a:b])
     f.report = any(_p("report_title").match(text[x:y].strip()) for x, y in head_lines[:4])
     return f
 

@@ -36,6 +36,7 @@ class _G:
     area: re.Pattern[str]
     labelled_name: re.Pattern[str]
     first_leads: re.Pattern[str]
+    first_leads_below: re.Pattern[str]
     inline: re.Pattern[str]
     stop: re.Pattern[str]
     role_note: re.Pattern[str]
@@ -77,6 +78,7 @@ def _g() -> _G:
         area=re.compile(g["area_unit"]),
         labelled_name=re.compile(g["labelled_name"]),
         first_leads=re.compile(g["first_leads"]),
+        first_leads_below=re.compile(g["first_leads_below"]),
         inline=re.compile(g["inline"]),
         role_note=re.compile(g["role_note"]),
         clause_by=re.compile(g["clause_by"]),
@@ -103,6 +105,12 @@ def unit_label() -> str:
 
 def declares_first_leads(text: str) -> bool:
     return _g().first_leads.search(text) is not None
+
+
+def declares_first_leads_below(text: str) -> bool:
+    """A note that the first-listed unit leads, for this list and every one below (…下同)."""
+    g = _g()
+    return any(g.first_leads_below.match(text, m.end()) for m in g.first_leads.finditer(text))
 
 
 def split_list(text: str, a: int, b: int, seps: frozenset[str] | None = None) -> list[tuple[int, int]]:
