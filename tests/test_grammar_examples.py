@@ -98,6 +98,7 @@ _OUTLINE_PREDICATES = {
     "title_line": ("policyparse.outline.builder", "is_title_line"),
     "exhortation": ("policyparse.outline.builder", "is_exhortation"),
     "unit_close": ("policyparse.outline.builder", "ends_on_units"),
+    "dash_units": ("policyparse.outline.builder", "names_units_only"),
 }
 
 

@@ -4,6 +4,8 @@
 The annotation is a bracket holding lowercase Latin letters with at least one tone
 mark, right after a CJK character; it is deleted from the working copy.
 
+Emoji (``📌一、工作目标``) go too: a WeChat repost's headings start with them.
+
 Some PDFs justify their lines with a space between every character (``邳 州 市 2 0 2 4
 年``): in a line made of such single characters, those spaces are deleted too.
 """
@@ -22,6 +24,10 @@ _PINYIN = re.compile(
 # of a CRLF; a lone \r, the old Mac line end, is a line break: it becomes \n)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]|\r(?=\n)")
 _LONE_CR = re.compile("\r(?!\n)")
+# emoji that new-media reposts sprinkle over a notice (📌一、工作目标, 一起来看👇👇👇): the
+# pictographs of the supplementary planes, a few emoji of the basic plane, their variation
+# selector and skin tones. Not the symbols notices use as bullets (★ ● ◆ ■ ☆ ✓).
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2705\u2728\u274c\u274e\u2757\u2764\u2b50\u2b55\ufe0f]+")
 
 
 _LINE = re.compile(r"[^\n\f]+")
@@ -41,6 +47,7 @@ def remove_junk(mt: MappedText) -> MappedText:
     hits += [(*m.span(), "\n") for m in _LONE_CR.finditer(text)]
     lined = text.replace("\r", "\n") if "\r" in text else text  # lines end at \r too
     hits += [(*m.span(), "") for m in _PINYIN.finditer(text)]
+    hits += [(*m.span(), "") for m in _EMOJI.finditer(text)]
     for line in _LINE.finditer(lined):
         if " " in line.group() and _letter_spaced(line.group()):
             hits += [(*m.span(), "") for m in _LETTER_GAP.finditer(text, line.start(), line.end())]

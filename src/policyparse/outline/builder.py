@@ -89,6 +89,7 @@ def _patterns():
         "opener": re.compile(g["opener"]),
         "exhortation": re.compile(g["exhortation"]),
         "unit_close": re.compile(g["unit_close"]),
+        "dash_units": re.compile(g["dash_units"]),
         "signature": re.compile(g["signature"]),
         "signed_date": re.compile(g["signed_date"]),
         "closing_list": re.compile(g["closing_list"]),
@@ -126,6 +127,11 @@ def ends_on_units(text: str) -> bool:
     """An item's text ends on its units: …（责任单位：…）, or a last line 牵头单位：…."""
     lines = text.rstrip().splitlines()
     return bool(lines) and _patterns()["unit_close"].search(lines[-1]) is not None
+
+
+def names_units_only(text: str) -> bool:
+    """A dash line's text that only names units and their roles (县住建局牵头，县财政局配合)."""
+    return _patterns()["dash_units"].match(text.strip()) is not None
 
 
 def opens_document(line: str) -> bool:
@@ -213,6 +219,9 @@ class _Builder:
             return
         if seg.token is not None and seg.token.next_only and not self._next(seg.token):
             seg = Segment(seg.start, seg.end)  # 第三条支持…。 where no 第三条 is due: a reference
+        elif seg.token is not None and seg.token.kind == "dash" and self.stack \
+                and names_units_only(self.text[seg.token.end : seg.end]):
+            seg = Segment(seg.start, seg.end)  # ——县住建局牵头，…配合: the units of the item above
         if seg.token is None:
             self.feed_text(seg, line)
         else:
