@@ -90,6 +90,7 @@ def _patterns():
         "exhortation": re.compile(g["exhortation"]),
         "unit_close": re.compile(g["unit_close"]),
         "dash_units": re.compile(g["dash_units"]),
+        "attachment_label": re.compile(g["attachment_label"]),
         "signature": re.compile(g["signature"]),
         "signed_date": re.compile(g["signed_date"]),
         "closing_list": re.compile(g["closing_list"]),
@@ -285,7 +286,7 @@ class _Builder:
         kind and value; ("", 0) when the line names no number yet (附件：)."""
         from ..numbering import match_at
 
-        rest = re.sub(r"^\s*附件?\s*[:：]\s*", "", line)
+        rest = _patterns()["attachment_label"].sub("", line, count=1)
         if not rest.strip():
             return ("", 0)
         tok = match_at(rest)
