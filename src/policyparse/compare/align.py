@@ -153,13 +153,17 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     reused = reused_a[:, None] | reused_b[None, :]
     free = ~reused
     # plans written in one city share much boilerplate: the bar for `related` rises
-    # with the typical best-match score of the pair of plans: the median of every
-    # not-reused measure's best match, of both plans (so that diff B A mirrors diff A B)
+    # with the typical best-match score of the pair of plans: the median best match of
+    # every measure of both plans (so that diff B A mirrors diff A B), a reused one's
+    # counted as 0 (its row and column are left out of the scores)
     rest = np.where(reused, 0.0, gated)
-    bg = float(np.median(np.concatenate([rest.max(axis=1), rest.max(axis=0)]))) if rest.size else 0.0
-    best = np.concatenate([rest.max(axis=1)[~reused_a], rest.max(axis=0)[~reused_b]]) if rest.size else rest
-    bg_free = float(np.median(best)) if best.size else 0.0
+    best_a, best_b = (rest.max(axis=1), rest.max(axis=0)) if rest.size else (rest, rest)
+    bg = float(np.median(np.concatenate([best_a, best_b]))) if rest.size else 0.0
     bar = max(th.related, th.background * bg)
+    # …and a reused measure's bar takes the median over the measures not reused alone:
+    # with most measures reused (a draft against its issued text) the zeros would make it 0
+    free_best = np.concatenate([best_a[~reused_a], best_b[~reused_b]]) if rest.size else rest
+    bar_reused = max(th.related, th.background * float(np.median(free_best))) if free_best.size else th.related
     rel = gated.copy()
     for i, j in same_pairs:
         rel[i, j] = 0.0
@@ -216,7 +220,7 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
     # over related_reused × bar (一网通办 and 证照通办, while the 一网通办 measures are `same`),
     # and never to one that is reused too: each is accounted for by its own copy
     # (a `same` pair itself has rel 0, so it is never also `related`)
-    on_reused = near & linked & (rel >= th.related_reused * max(th.related, th.background * bg_free)) & ~(reused_a[:, None] & reused_b[None, :])
+    on_reused = near & linked & (rel >= th.related_reused * bar_reused) & ~(reused_a[:, None] & reused_b[None, :])
     related = np.where(free, related, on_reused)
     for i, j in zip(*np.nonzero(related)):
         c = copies.get((i, j))
