@@ -39,6 +39,11 @@ class _G:
     condition_frame: re.Pattern[str]  # 对 opening a frame of who qualifies (对…的企业)
     counted_kind: re.Pattern[str]  # a kind of firm and its count after a bound (…企业20家)
     class_units: frozenset[str]  # units that name a class of connection (10千伏用户)
+    age_units: frozenset[str]  # 60周岁以上老年人: who a measure is for
+    age_target: re.Pattern[str]  # …unless a life expectancy (预期寿命达到79岁)
+    money_bound_nouns: re.Pattern[str]  # 单笔50万元以下贷款: the things a bound sorts
+    time_act_after: re.Pattern[str]  # 3—5个工作日反馈: a span of time before its act
+    time_limit_units: frozenset[str]  # 个工作日: only a procedure counts them
     bracket_class: re.Pattern[str]  # a bound in brackets after who qualifies (小微企业（160千瓦及以下）)
     limit: re.Pattern[str]
     excl_before: list[re.Pattern[str]]
@@ -63,6 +68,7 @@ class _G:
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
     cn_scaled: re.Pattern[str]
+    cn_counted: re.Pattern[str]  # 一千二百人次: a Chinese numeral with a place value and a unit
     fractions: tuple[tuple[re.Pattern[str], str, float], ...]  # 百分之九十, 三成: (pattern, unit, scale)
     tally_frame_skip: re.Pattern[str]
     half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
@@ -112,6 +118,7 @@ def _g() -> _G:
         core=core,
         cn_core=cn_core,
         cn_scaled=re.compile(g["cn_scaled"]),
+        cn_counted=re.compile(g["cn_counted"]),
         fractions=tuple((re.compile(f["pattern"]), f["unit"], float(f["scale"])) for f in g["fractions"]),
         tally_frame_skip=re.compile(g["tally_frame_skip"]),
         multipliers=mult,
@@ -139,6 +146,11 @@ def _g() -> _G:
         condition_frame=re.compile(g["condition_frame"]),
         counted_kind=re.compile(g["counted_kind"]),
         class_units=frozenset(g["class_units"]),
+        age_units=frozenset(g["age_units"]),
+        age_target=re.compile(g["age_target"]),
+        money_bound_nouns=re.compile(g["money_bound_nouns"]),
+        time_act_after=re.compile(g["time_act_after"]),
+        time_limit_units=frozenset(g["time_limit_units"]),
         bracket_class=re.compile(g["bracket_class"].replace("NOUNS", g["threshold_nouns"])),
         limit=re.compile(g["limit_words"]),
         excl_before=[re.compile(p) for p in g["exclude_before"]],
@@ -294,6 +306,11 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             continue
         hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), _scale(v, g.multipliers[m.group("mult")]),
                          None, m.group("unit")))
+    for m in g.cn_counted.finditer(text, lo, hi):  # 一千二百人次
+        v = _cn_number(m.group("cnum"))
+        if v is None or v <= 0 or covered(m.start()):
+            continue
+        hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), v, None, m.group("unit")))
     for pat, unit, scale in g.fractions:  # 百分之九十, 万分之五, 三成, 三分之一, 三至五成
         for m in pat.finditer(text, lo, hi):
             a, b = m.span("q")
@@ -504,6 +521,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 10千伏高压用户: a class of connection, not a level to reach
     ca = _clause_start(text, h.a, lo)
     cb = _clause_end(text, h.b, hi)
+    if h.unit in g.age_units and not g.age_target.search(text, ca, h.a):
+        return "threshold"  # 60周岁以上老年人: who it is for (not 预期寿命达到79岁)
     before = text[ca : h.a]
     after_pos = _after_list(text, hits, k, hi)
     after = text[after_pos : min(hi, after_pos + 10)].lstrip()
@@ -515,8 +534,9 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "incentive"  # 设立规模三千万元的中小企业应急转贷资金: the fund's size, not who qualifies
     if de and (subject or (g.threshold_nouns.search(after[1:9]) and not share)):
         return "threshold"
-    if h.suffix and h.suffix != "左右" and g.threshold_nouns.match(after) and not share:
-        return "threshold"  # 160千瓦及以下小微企业
+    if h.suffix and h.suffix != "左右" and (g.threshold_nouns.match(after) and not share
+                                           or h.unit == "元" and g.money_bound_nouns.match(after)):
+        return "threshold"  # 160千瓦及以下小微企业, 单笔50万元以下贷款
     if cmp_ in (">=", ">", "<=", "<") and subject and g.threshold_nouns.match(after):
         return "threshold"  # 培育营业收入超百亿元企业3家
     if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_clause.search(text, h.b, cb):
@@ -557,6 +577,9 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         if cmp_ in ("<=", "<") or g.limit.search(text[ca:cb]) or text.startswith("办", h.b) \
                 or text[h.b : h.b + 2] in ("办结", "办理", "内办", "即办"):
             return "limit"
+        if h.unit != "年" and g.time_act_after.match(text, after_pos) \
+                or h.unit in g.time_limit_units and cmp_ in ("=", "range"):
+            return "limit"  # 3—5个工作日反馈本人
     if cmp_ in ("<=", "<") and g.limit.search(text[ca:cb]):
         return "limit"
     if cmp_ in ("<=", "<") and h.unit in ("%",) and re.search(r"不高于|不超过|控制在|低于", text[ca : h.na]):
