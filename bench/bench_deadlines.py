@@ -20,9 +20,10 @@ def phrases() -> list[tuple[str, int | None, str]]:
     from policyparse import grammar
 
     # (the `cell` examples are table cells; an example with an `index` holds several
-    # deadlines, and the others compared hold one)
+    # deadlines, and the others compared hold one; one with an `issue_year` needs the date of
+    # issue, which no baseline is given)
     out = [(e["text"], e["plan_year"], e["date"]) for e in grammar.load("time")["examples"]
-           if "text" in e and e.get("date") and "index" not in e]
+           if "text" in e and e.get("date") and "index" not in e and "issue_year" not in e]
     if GOLD.exists():
         gold = json.loads(GOLD.read_text(encoding="utf-8"))
         for d in gold["documents"]:

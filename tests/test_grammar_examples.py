@@ -142,7 +142,7 @@ def test_deadlines(ex):
     from policyparse.extract.types import Context
 
     t = _w(ex["text"])
-    found = find_deadlines(t, 0, len(t), Context(plan_year=ex["plan_year"]))
+    found = find_deadlines(t, 0, len(t), Context(plan_year=ex["plan_year"], issue_year=ex.get("issue_year")))
     if ex["date"] is None:
         assert found == []
         return

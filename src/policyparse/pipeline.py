@@ -134,7 +134,8 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
     for f in _INHERITED if parent is not None else ():
         if getattr(facts, f) is None:
             setattr(facts, f, getattr(parent, f))
-    ctx = extract.Context(plan_year=facts.plan_year, first_leads=facts.first_leads, report=facts.report)
+    ctx = extract.Context(plan_year=facts.plan_year, issue_year=extract.year_of(facts.date),
+                          first_leads=facts.first_leads, report=facts.report)
     measures: list[Measure] = []
     listed: list[ListedUnits] = []
     ids: dict[int, str] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .types import Context, Facts, Fields, RawDeadline, RawQuantity, RawTaskRef, RawUnit
+from .types import Context, Facts, Fields, RawDeadline, RawQuantity, RawTaskRef, RawUnit, year_of
 
 
 def measure_fields(text: str, span: tuple[int, int], ctx: Context,
@@ -102,4 +102,4 @@ def page_links(w, docs) -> list[str]:
 
 
 __all__ = ["Context", "Facts", "Fields", "RawDeadline", "RawQuantity", "RawTaskRef", "RawUnit",
-           "document_facts", "goal_fields", "measure_fields", "share_list_units", "task_references"]
+           "document_facts", "goal_fields", "measure_fields", "share_list_units", "task_references", "year_of"]

@@ -27,6 +27,7 @@ class _Rule:
     future_only: bool = False  # a date before the plan year is a fact (截至2020年底)
     needs_plan_year: bool = False  # no date without a plan year (全年: a frame, not a bound)
     sentence_year: bool = False  # the year named earlier in the sentence stands for the plan year (当年)
+    following_year: bool = False  # the year after the issue's (or the plan's) stands for it (明年)
 
 
 @functools.cache
@@ -35,7 +36,7 @@ def _rules() -> tuple[list[_Rule], re.Pattern[str], re.Pattern[str]]:
     rules = [
         _Rule(r["name"], grammar.compile_pattern("time", r["pattern"]), r["period"],
               int(r.get("month_shift", 0)), r.get("day"), bool(r.get("future_only")),
-              bool(r.get("needs_plan_year")), bool(r.get("sentence_year")))
+              bool(r.get("needs_plan_year")), bool(r.get("sentence_year")), bool(r.get("following_year")))
         for r in g["rules"]
     ]
     return rules, re.compile(g["exclude_before"]), re.compile(g["exclude_after"])
@@ -223,7 +224,11 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
     for a, b, rule, m in found:
         if any(a < tb and ta < b for ta, tb in taken):
             continue
-        res = resolve(rule, m, (rule.sentence_year and _sentence_year(text, a, start)) or plan_year)
+        if rule.following_year:  # 明年: the year after the issue's, else after the plan year
+            base = (ctx.issue_year if ctx else None) or plan_year
+            res = resolve(rule, m, base + 1 if base else None)
+        else:
+            res = resolve(rule, m, (rule.sentence_year and _sentence_year(text, a, start)) or plan_year)
         if res is None:
             continue
         taken.append((a, b))

@@ -44,6 +44,7 @@ class _G:
     money_bound_nouns: re.Pattern[str]  # 单笔50万元以下贷款: the things a bound sorts
     time_act_after: re.Pattern[str]  # 3—5个工作日反馈: a span of time before its act
     time_limit_units: frozenset[str]  # 个工作日: only a procedure counts them
+    time_class_before: re.Pattern[str]  # 离校2年内: who qualifies
     bracket_class: re.Pattern[str]  # a bound in brackets after who qualifies (小微企业（160千瓦及以下）)
     limit: re.Pattern[str]
     excl_before: list[re.Pattern[str]]
@@ -68,7 +69,9 @@ class _G:
     from_value: re.Pattern[str]
     cn_limit_after: re.Pattern[str]
     cn_scaled: re.Pattern[str]
-    cn_counted: re.Pattern[str]  # 一千二百人次: a Chinese numeral with a place value and a unit
+    cn_counted: re.Pattern[str]  # 一千二百人次, 五个: a Chinese numeral (or a range of two) and a unit
+    cn_place: re.Pattern[str]  # a place value (百, 千, 万): such a numeral is read anywhere
+    cn_small: tuple[re.Pattern[str], re.Pattern[str]]  # (before, after): where one below 100 is
     fractions: tuple[tuple[re.Pattern[str], str, float], ...]  # 百分之九十, 三成: (pattern, unit, scale)
     tally_frame_skip: re.Pattern[str]
     half: tuple[str, float, re.Pattern[str]]  # 半: its word, value, and what may not precede it
@@ -118,7 +121,9 @@ def _g() -> _G:
         core=core,
         cn_core=cn_core,
         cn_scaled=re.compile(g["cn_scaled"]),
-        cn_counted=re.compile(g["cn_counted"]),
+        cn_counted=re.compile(g["cn_counted"].replace("CNV", g["cn_value"])),
+        cn_place=re.compile(g["cn_place"]),
+        cn_small=(re.compile(g["cn_small_context"]["before"]), re.compile(g["cn_small_context"]["after"])),
         fractions=tuple((re.compile(f["pattern"]), f["unit"], float(f["scale"])) for f in g["fractions"]),
         tally_frame_skip=re.compile(g["tally_frame_skip"]),
         multipliers=mult,
@@ -151,6 +156,7 @@ def _g() -> _G:
         money_bound_nouns=re.compile(g["money_bound_nouns"]),
         time_act_after=re.compile(g["time_act_after"]),
         time_limit_units=frozenset(g["time_limit_units"]),
+        time_class_before=re.compile(g["time_class_before"]),
         bracket_class=re.compile(g["bracket_class"].replace("NOUNS", g["threshold_nouns"])),
         limit=re.compile(g["limit_words"]),
         excl_before=[re.compile(p) for p in g["exclude_before"]],
@@ -306,11 +312,17 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             continue
         hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), _scale(v, g.multipliers[m.group("mult")]),
                          None, m.group("unit")))
-    for m in g.cn_counted.finditer(text, lo, hi):  # 一千二百人次
+    small_before, small_after = g.cn_small
+    for m in g.cn_counted.finditer(text, lo, hi):  # 一千二百人次, 示范片五个，, 十八至六十周岁
         v = _cn_number(m.group("cnum"))
-        if v is None or v <= 0 or covered(m.start()):
+        v2 = _cn_number(m.group("cnum2")) if m.group("cnum2") else None
+        if v is None or v <= 0 or covered(m.start()) or (m.group("cnum2") and (v2 is None or v2 <= v)):
             continue
-        hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), v, None, m.group("unit")))
+        if v2 is None and not g.cn_place.search(m.group("cnum")) \
+                and not small_before.search(text, max(lo, m.start() - 6), m.start()) \
+                and not small_after.match(text[m.end() : min(hi, m.end() + 8)]):
+            continue  # 五个融合, 三个一批: a small numeral inside a name
+        hits.append(_Hit(m.start(), m.end(), m.start(), m.end(), v, v2, m.group("unit")))
     for pat, unit, scale in g.fractions:  # 百分之九十, 万分之五, 三成, 三分之一, 三至五成
         for m in pat.finditer(text, lo, hi):
             a, b = m.span("q")
@@ -523,10 +535,14 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     cb = _clause_end(text, h.b, hi)
     if h.unit in g.age_units and not g.age_target.search(text, ca, h.a):
         return "threshold"  # 60周岁以上老年人: who it is for (not 预期寿命达到79岁)
+    if h.unit in g.time_units and h.prefix is None and g.time_class_before.search(text, max(ca, h.na - 6), h.na):
+        return "threshold"  # 离校2年内未就业高校毕业生, 成立3年内的企业
     before = text[ca : h.a]
     after_pos = _after_list(text, hits, k, hi)
     after = text[after_pos : min(hi, after_pos + 10)].lstrip()
     de = after.startswith("的") or (h.suffix or "").endswith("的")
+    if de and g.incentive_nouns.match(after[1:]) and g.incentive.search(text, ca, h.a):
+        return "incentive"  # 分别给予设备投资额8%、10%、12%的补助: the grant, not who qualifies
     subject = g.threshold_subjects.search(before)
     # 60%的企业: a share of a population, which a bare noun after it does not make a condition
     share = h.unit in ("%", "‰") and not subject and not g.share_condition.search(before)
@@ -560,6 +576,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 小规模纳税人月销售额10万元以下免征增值税: who the relief is for
     if h.unit in g.time_units and cmp_ in ("<=", "<") and g.procedure_limit.search(before):
         return "limit"  # 补贴审核时限由30日压减至15日: a time limit on the grant's procedure
+    if h.unit in g.time_units and h.unit != "年" and g.time_act_after.match(text, after_pos):
+        return "limit"  # 奖补资金在审核通过后15个工作日内拨付到位: the payout's time limit
     # a grant word anywhere in the clause but the figure itself (comparator words included:
     # 按不低于…最低价标准的70%)
     if g.incentive.search(text, ca, h.na) or g.incentive.search(text, h.b, cb) \
@@ -577,9 +595,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         if cmp_ in ("<=", "<") or g.limit.search(text[ca:cb]) or text.startswith("办", h.b) \
                 or text[h.b : h.b + 2] in ("办结", "办理", "内办", "即办"):
             return "limit"
-        if h.unit != "年" and g.time_act_after.match(text, after_pos) \
-                or h.unit in g.time_limit_units and cmp_ in ("=", "range"):
-            return "limit"  # 3—5个工作日反馈本人
+        if h.unit in g.time_limit_units and cmp_ in ("=", "range"):
+            return "limit"  # 办结时限为3—5个工作日
     if cmp_ in ("<=", "<") and g.limit.search(text[ca:cb]):
         return "limit"
     if cmp_ in ("<=", "<") and h.unit in ("%",) and re.search(r"不高于|不超过|控制在|低于", text[ca : h.na]):

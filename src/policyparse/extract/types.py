@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 @dataclass(slots=True)
 class Context:
     plan_year: int | None = None
+    issue_year: int | None = None  # the year of the date of issue (明年 is the year after it)
     first_leads: bool = False  # the document declares that the first-listed unit leads
     report: bool = False  # a work report (总结, 汇报), not a plan: its changes on last year are past
+
+
+def year_of(iso: str | None) -> int | None:
+    """The year of an ISO date (a document's date of issue), if it names one."""
+    return int(iso[:4]) if iso and iso[:4].isdigit() else None
 
 
 @dataclass(slots=True)

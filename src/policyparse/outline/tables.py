@@ -39,12 +39,13 @@ def attach_table_measures(docs, w, src) -> None:
     for t in tables:
         di = document_of(docs, t.span[0])
         doc = docs[di]
-        from ..extract import Context
+        from ..extract import Context, year_of
 
         heading, above = _clear_region(doc, w, t.span)
         if above is None:  # the rows go under the section the table sits in: its path
             heading = _section_path(doc.outline, t.span[0])
-        ctx = Context(plan_year=doc.plan_year, first_leads=first_leads)
+        ctx = Context(plan_year=doc.plan_year, first_leads=first_leads,
+                      issue_year=year_of(doc.date))
         # a PDF's grid leaves a cell merged over several rows empty below its first row
         rows = table_measures(t, w, ctx, heading, merged_below=src.format == "pdf")
         doc.measures.extend(rows)
