@@ -118,12 +118,15 @@ def _find(ref: tuple[str, str], measures: dict[str, tuple[str, str]]) -> str | N
     return best if top >= 85 else None
 
 
-def score(probe: Path, diff) -> DiffScore:
-    """``diff(path_a, path_b)`` returns the diff JSON (a dict) of two inputs."""
+def score(probe: Path, diff, inputs: Path | None = None) -> DiffScore:
+    """``diff(path_a, path_b)`` returns the diff JSON (a dict) of two inputs, which are read
+    from ``inputs`` (by default the probe's ``in``); every ``expect/*.md`` but NOTES.md is a
+    pair of them."""
     s = DiffScore()
-    for ef in sorted((probe / "expect").glob("[a-z].md")):
+    src = inputs or probe / "in"
+    for ef in sorted(p for p in (probe / "expect").glob("*.md") if p.name != "NOTES.md"):
         heads, pairs = _expectations(ef)
-        d = diff(probe / "in" / heads["a"], probe / "in" / heads["b"])
+        d = diff(src / heads["a"], src / heads["b"])
         ms: dict[str, dict[str, tuple[str, str]]] = {"a": {}, "b": {}}
         for p in d["pairs"]:
             for side in "ab":

@@ -11,7 +11,8 @@ Word notice, quarter and season deadlines (eighteenth session); p28 wrapped noti
 notice, the plan as 附件1, a task list as 附件2), relative deadlines and rates, and p29 a blind
 hand alignment of three pairs of plan versions for `diff`, p30 (and p32, twentieth session) a blind alignment of two plans
 written apart, p31 WeChat reposts, Word automatic numbering, unit notes in other brackets
-(nineteenth session).  Their first
+(nineteenth session), p33 Chinese numerals, ages and rates, three-year plans' yearly targets,
+tiers, unit phrasings (twentieth session).  Their first
 parses found the gaps fixed in those sessions (docs/decisions.md, *probe 21* … *probe 29*); the few expectations still not
 met are documented decisions (M月前 is the end of month M−1, regions in simplified script, a
 专栏 of prose is a measure of its own, ① / （1） sub-items after 重点抓好以下工作： are measures,
@@ -39,6 +40,7 @@ CASES = {
     "p27": None,
     "p28": None,
     "p31": None,
+    "p33": None,
 }
 
 # categories held to a lower floor, and why: p25's annotator read the ①②③ / （1）（2）（3）
@@ -120,3 +122,29 @@ def test_a_blind_alignment_of_many_short_measures_against_bundled_items_is_met()
     p, r, _ = s.prf("related")
     assert p >= 0.78 and r >= 0.88, s.report
     assert s.counts["related"][0] >= 38
+
+
+# p34's inputs are the four sample plans under the names the annotator read them by
+_P34_INPUTS = {"xiaodian.txt": "taiyuan_xiaodian_2022.txt", "wanbailin.txt": "taiyuan_wanbailin_2022.txt",
+               "xinfu.txt": "xinzhou_xinfu_2022.txt", "quzhou.txt": "quzhou_2024.txt"}
+
+
+def test_a_fourth_blind_reading_of_the_four_plans_against_quzhou(tmp_path):
+    """p34 (twentieth session): a fresh helper, seeing only the spec and the four plans, aligned
+    Xiaodian, Wanbailin and Xinfu each against Quzhou by hand (no earlier alignment, no code, no
+    parse) and froze it before any diff. Held out, first diff: related P 0.80 / R 0.82 (64, 16,
+    14) — short of the issue's bar on recall, as the earlier first readings were (about 0.82 /
+    0.83); three of the sixteen false pairs are items of Xiaodian's 附件1 work-team annex, which
+    the annotator did not count as measures. Kept as a floor, not as the bar."""
+    import shutil
+
+    from diff_probe_score import score as diff_score
+
+    corpora = PROBES.parents[2] / "corpora"
+    for name, ours in _P34_INPUTS.items():
+        shutil.copyfile(corpora / ours, tmp_path / name)
+    s = diff_score(PROBES / "p34", _diff, inputs=tmp_path)
+    assert s.counts["same"] == [0, 0, 0], s.report
+    p, r, _ = s.prf("related")
+    assert p >= 0.77 and r >= 0.79, s.report
+    assert s.counts["related"][0] >= 60
