@@ -214,7 +214,8 @@ def _spaced(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for ia, ib in parts:
         ia, ib = _strip(text, ia, ib)
-        pieces = [p for p in split_list(text, ia, ib, _GAPS) if p[1] > p[0]] if _GAP.search(text, ia, ib) else []
+        pieces = [p for p in split_list(text, ia, ib, _GAPS) if p[1] > p[0]] \
+            if not _GAPS.isdisjoint(text[ia:ib]) else []
         if len(pieces) > 1 and all(
                 pb - pa >= 3 and (g.suffix.search(text, pa, pb) or g.area.search(text, pa, pb)) for pa, pb in pieces):
             out.extend(pieces)
@@ -223,8 +224,7 @@ def _spaced(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-_GAPS = frozenset(" \u3000\t")
-_GAP = re.compile("[ \u3000\t]")
+_GAPS = frozenset(" \u3000\t")  # the spaces that set names apart in a list
 
 
 def _is_time(name: str) -> bool:
