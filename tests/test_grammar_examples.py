@@ -162,7 +162,7 @@ def test_quantities(ex):
     t = _w(ex["text"])
     # as in the pipeline: the deadlines are found first (a metric starts after one)
     found = find_quantities(t, deadlines=find_deadlines(t, 0, len(t), Context(plan_year=ex.get("plan_year"))),
-                            report=ex.get("report", False))
+                            report=ex.get("report", False), plan_year=ex.get("plan_year"))
     if ex.get("none"):
         assert found == []
         return

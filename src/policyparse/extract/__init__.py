@@ -21,7 +21,7 @@ def measure_fields(text: str, span: tuple[int, int], ctx: Context,
 
     a, b = span
     deadlines = find_deadlines(text, a, b, ctx)
-    quantities = find_quantities(text, a, b, deadlines, report=ctx.report)
+    quantities = find_quantities(text, a, b, deadlines, report=ctx.report, plan_year=ctx.plan_year)
     whole = labelled(text, deadlines, a)
     if len(whole) == 1:
         # the measure's labelled completion time governs its figures that name no time
@@ -78,7 +78,8 @@ def goal_fields(text: str, spans: list[tuple[int, int]], ctx: Context) -> Fields
     for a, b in spans:
         deadlines = find_deadlines(text, a, b, ctx)
         out.deadlines.extend(deadlines)
-        quantities = find_quantities(text, a, b, deadlines, report=ctx.report, goals=True)
+        quantities = find_quantities(text, a, b, deadlines, report=ctx.report, goals=True,
+                                     plan_year=ctx.plan_year)
         if frame is not None:
             quantities = _governed(quantities, frame)
         out.quantities.extend(quantities)

@@ -45,6 +45,7 @@ class _G:
     time_act_after: re.Pattern[str]  # 3—5个工作日反馈: a span of time before its act
     time_limit_units: frozenset[str]  # 个工作日: only a procedure counts them
     time_class_before: re.Pattern[str]  # 离校2年内: who qualifies
+    time_run: tuple[re.Pattern[str], re.Pattern[str]]  # 连续3个月处于…: who qualifies
     bracket_class: re.Pattern[str]  # a bound in brackets after who qualifies (小微企业（160千瓦及以下）)
     limit: re.Pattern[str]
     excl_before: list[re.Pattern[str]]
@@ -64,6 +65,7 @@ class _G:
     past_change: re.Pattern[str]
     future_frame: re.Pattern[str]
     past_sentence: re.Pattern[str]
+    past_year_sentence: re.Pattern[str]
     note_sentence: re.Pattern[str]
     from_before: list[re.Pattern[str]]  # where the old value of a change stands (由…, 从原来的…)
     from_value: re.Pattern[str]
@@ -157,6 +159,7 @@ def _g() -> _G:
         time_act_after=re.compile(g["time_act_after"]),
         time_limit_units=frozenset(g["time_limit_units"]),
         time_class_before=re.compile(g["time_class_before"]),
+        time_run=(re.compile(g["time_run"]["before"]), re.compile(g["time_run"]["after"])),
         bracket_class=re.compile(g["bracket_class"].replace("NOUNS", g["threshold_nouns"])),
         limit=re.compile(g["limit_words"]),
         excl_before=[re.compile(p) for p in g["exclude_before"]],
@@ -176,6 +179,7 @@ def _g() -> _G:
         past_change=re.compile(g["past_change"]),
         future_frame=re.compile(g["future_frame"]),
         past_sentence=re.compile(g["past_sentence"]),
+        past_year_sentence=re.compile(g["past_year_sentence"]),
         note_sentence=re.compile(g["note_sentence"]),
         from_before=[re.compile(p) for p in g["from_before"]],
         from_value=re.compile(g["from_value"]),
@@ -350,10 +354,11 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
 
 
 def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals: bool = False,
-              deadlines: list[RawDeadline] = ()) -> bool:
+              deadlines: list[RawDeadline] = (), plan_year: int | None = None) -> bool:
     """Whether hit ``h`` is no quantity: part of a name, date or rank, or the past.  A
     deadline earlier in the sentence (``deadlines``, which tell past from future by the
-    plan year: 截至2023年底 in a 2023 plan) frames the figure as a target."""
+    plan year: 截至2023年底 in a 2023 plan) frames the figure as a target; a sentence that
+    opens on a year before ``plan_year`` reports that year's outturn."""
     g = _g()
     before = text[max(lo, h.na - 12) : h.na]
     num_end = h.na
@@ -374,6 +379,9 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     if h.unit == "年" and h.value >= 1900:
         return True
     s_a, s_b = sentence(text, h.na, lo, hi)
+    py = g.past_year_sentence.match(text, s_a, h.na)
+    if py and plan_year is not None and int(py.group("year")) < plan_year:
+        return True
     past = g.past.search(text, s_a, h.na)
     if past and g.past_until.search(text, h.nb, s_b):
         return True
@@ -469,12 +477,20 @@ def _join_ranges(text: str, hits: list[_Hit], hi: int) -> list[_Hit]:
     return out
 
 
+def _listed(text: str, p: _Hit, h: _Hit) -> bool:
+    """Whether h follows p in one list: after 、 和 及, or after a comma when the two count
+    the same unit (5天,15天,25天内) — a comma between other units ends a clause
+    (提高2个百分点,65岁以上老年人…: the second's bound is not the first's)."""
+    sep = text[p.b : h.a].strip()
+    return sep in ("、", "和", "及") or sep == "," and p.unit == h.unit
+
+
 def _share_lists(text: str, hits: list[_Hit]) -> None:
     """Items of a list share its comparator: 分别压减至5天、15天、25天内."""
     i = 0
     while i < len(hits):
         j = i
-        while j + 1 < len(hits) and text[hits[j].b : hits[j + 1].a].strip() in ("、", "和", "及", ","):
+        while j + 1 < len(hits) and _listed(text, hits[j], hits[j + 1]):
             j += 1
         if j > i:
             group = hits[i : j + 1]
@@ -502,9 +518,10 @@ def _share_lists(text: str, hits: list[_Hit]) -> None:
 def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
     """Where the text continues after the list that hit k belongs to."""
     end = hits[k].b
+    p = hits[k]
     for h in hits[k + 1 :]:
-        if text[end : h.a].strip() in ("、", "和", "及", ",", ""):
-            end = h.b
+        if text[end : h.a].strip() == "" or _listed(text, p, h):
+            end, p = h.b, h
         else:
             break
     # skip a parenthetical note right after: (含 5 亿元)
@@ -537,6 +554,9 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 60周岁以上老年人: who it is for (not 预期寿命达到79岁)
     if h.unit in g.time_units and h.prefix is None and g.time_class_before.search(text, max(ca, h.na - 6), h.na):
         return "threshold"  # 离校2年内未就业高校毕业生, 成立3年内的企业
+    if h.unit in g.time_units and h.prefix is None and g.time_run[0].search(text, max(ca, h.na - 4), h.na) \
+            and g.time_run[1].match(text, h.b):
+        return "threshold"  # 连续3个月处于全市后三位的乡镇
     before = text[ca : h.a]
     after_pos = _after_list(text, hits, k, hi)
     after = text[after_pos : min(hi, after_pos + 10)].lstrip()
@@ -650,10 +670,11 @@ def _deadline_for(h: _Hit, deadlines: list[RawDeadline], text: str, lo: int, hi:
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
                     deadlines: list[RawDeadline] | None = None, report: bool = False,
-                    goals: bool = False) -> list[RawQuantity]:
+                    goals: bool = False, plan_year: int | None = None) -> list[RawQuantity]:
     """Every quantity in ``text[start:end]`` (working copy), in reading order; ``report``:
     the document is a work report, whose changes on last year state the past; ``goals``:
-    the text is a goals section, which frames its running totals as targets."""
+    the text is a goals section, which frames its running totals as targets; ``plan_year``
+    tells a past year's outturn from a target."""
     end = len(text) if end is None else end
     g = _g()
     deadlines = deadlines or []
@@ -662,7 +683,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for h in _core_hits(text, start, end):
         if any(a <= h.na < b for a, b in taken):
             continue  # part of a deadline expression
-        if _excluded(text, h, start, end, report, goals, deadlines):
+        if _excluded(text, h, start, end, report, goals, deadlines, plan_year):
             continue
         _attach_comparators(text, h, start, end)
         if h.cn and h.prefix is None and h.suffix is None and not (

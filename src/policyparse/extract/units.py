@@ -27,6 +27,7 @@ class _G:
     brackets: dict[str, str]
     closers: frozenset[str]  # of the brackets
     tails: list[str]
+    tail_manner: re.Pattern[str]
     clause_roles: list[tuple[str, re.Pattern[str]]]
     etc_generic: re.Pattern[str]
     etc_end: re.Pattern[str]
@@ -69,6 +70,7 @@ def _g() -> _G:
         brackets=dict(g["brackets"]),
         closers=frozenset(g["brackets"].values()),
         tails=sorted(g["tails"], key=len, reverse=True),
+        tail_manner=re.compile(g["tail_manner"]),
         clause_roles=[(r, re.compile(p)) for r, p in g["clause_roles"].items()],
         etc_generic=re.compile(g["etc_generic"]),
         etc_end=re.compile(g["etc_end"]),
@@ -144,9 +146,12 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _drop_tail(text: str, a: int, b: int) -> tuple[int, int]:
-    for t in _g().tails:
+    g = _g()
+    for t in g.tails:
         if b - a > len(t) and text.startswith(t, b - len(t)):
             a, b = _strip(text, a, b - len(t))
+            if m := g.tail_manner.search(text, a, b):  # …按照“…”要求各负其责
+                a, b = _strip(text, a, m.start())
             if b - a > 2 and text[b - 1] == "等":  # "A等分工负责"
                 b -= 1
             return a, b
