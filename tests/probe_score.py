@@ -58,6 +58,10 @@ def _expectations(path: Path) -> tuple[dict[str, str], list[dict]]:
             if m:
                 flag, body = m.group(1), m.group(2)
             if body == "goals":
+                # the goals of all documents are merged: a file of two documents may have two blocks
+                cur = next((m for m in measures if m["flag"] == "goals"), None)
+                if cur is not None:
+                    continue
                 cur = {"flag": "goals", "num": None, "title": "goals", "items": []}
             else:
                 num, title = body.split(" ", 1)

@@ -233,7 +233,8 @@ def test_document_patterns(ex):
     if field in ("date_meta", "date_line", "effective"):
         assert docfacts._iso(m) == ex["expect"]
     else:
-        group = {"doc_number": "dn", "issuer_line": "i", "covering": "t", "year_in_title": "y", "year_in_title_plan": "y"}[field]
+        group = {"doc_number": "dn", "issuer_line": "i", "covering": "t", "year_in_title": "y", "year_in_title_plan": "y",
+                 "year_placeholder": "y", "place_placeholder": "y"}[field]
         assert w.printed(*m.span(group)) == ex["expect"]
 
 

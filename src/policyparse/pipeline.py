@@ -56,11 +56,12 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
     ods = outline(w, [w.from_source(*t.span) for t in src.tables if t.kind == "indicator"])
     links = extract.page_links(w, ods)
     docs = []
+    warnings = list(src.warnings)
     listed = []  # per document: the clauses of its responsibility lists by task number
     for i, od in enumerate(ods, 1):
         # an attachment (附件1 and its title) is part of the notice before it
         parent = docs[-1] if docs and od.title_hint is not None else None
-        doc, refs = _document(w, od, i, src, links, parent)
+        doc, refs = _document(w, od, i, src, links, parent, warnings)
         docs.append(doc)
         listed.append(refs)
         if docs[-1].title in links:
@@ -77,7 +78,7 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
             assign_task_units(doc.measures, refs)
     return ParseResult(
         source=Source(path=src.path, format=src.format, encoding=src.encoding, sha256=src.sha256,
-                      warnings=src.warnings),
+                      warnings=warnings),
         source_text=src.text if include_text else None,
         documents=docs,
     )
@@ -125,12 +126,17 @@ _INHERITED = ("issuer", "doc_number", "date", "effective", "region", "plan_year"
 
 
 def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
-              links: list[str], parent: Document | None = None) -> tuple[Document, list[ListedUnits]]:
+              links: list[str], parent: Document | None = None,
+              warnings: list[str] | None = None) -> tuple[Document, list[ListedUnits]]:
     """One document, and the reference clauses of its responsibility lists by task number
-    (mapped onto its measures once task tables have added theirs)."""
+    (mapped onto its measures once task tables have added theirs); what the reader should
+    doubt about it is added to ``warnings``."""
     # the page's title (meta 标题) can name the first document only
     meta = src.meta if index == 1 else {k: v for k, v in src.meta.items() if k != "标题"}
     facts = extract.document_facts(w, od, meta, links)
+    if facts.template and warnings is not None:
+        warnings.append(f"document {index} ({facts.title or 'untitled'}) looks like a template: "
+                        "its year or place is a placeholder (20xx年, xx县)")
     for f in _INHERITED if parent is not None else ():
         if getattr(facts, f) is None:
             setattr(facts, f, getattr(parent, f))

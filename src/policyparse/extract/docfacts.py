@@ -196,6 +196,7 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
     f.first_leads = any(declares_first_leads(text[x:y]) for x, y in outside if x < y) \
         or declares_first_leads_below(text[a:b])
     f.report = any(_p("report_title").match(text[x:y].strip()) for x, y in head_lines[:4])
+    f.template = bool(_p("year_placeholder").search(text, a, b) or _p("place_placeholder").search(text, a, b))
     return f
 
 
@@ -256,6 +257,8 @@ def _plan_year(w, od, f: Facts, published: re.Match[str] | None) -> int | None:
     if title and (m := _p("year_in_title_plan").search(title) or _p("year_in_title").search(title)):
         return int(m.group("y"))
     text = w.text
+    if _p("year_placeholder").search(text, *od.span):
+        return None  # a template: its year is left blank
     years = {int(m.group("y")) for a, b in od.goal_spans for m in _p("goal_year").finditer(text, a, b)}
     if len(years) == 1:
         return years.pop()

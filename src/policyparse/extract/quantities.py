@@ -478,11 +478,11 @@ def _join_ranges(text: str, hits: list[_Hit], hi: int) -> list[_Hit]:
 
 
 def _listed(text: str, p: _Hit, h: _Hit) -> bool:
-    """Whether h follows p in one list: after 、 和 及, or after a comma when the two count
-    the same unit (5天,15天,25天内) — a comma between other units ends a clause
-    (提高2个百分点,65岁以上老年人…: the second's bound is not the first's)."""
-    sep = text[p.b : h.a].strip()
-    return sep in ("、", "和", "及") or sep == "," and p.unit == h.unit
+    """Whether h follows p in one list: after 、 和 及 或 (不得超过3个月或60课时), or after a
+    comma when the two count the same unit (5天,15天,25天内) — a comma between other units ends
+    a clause (提高2个百分点,65岁以上老年人…: the second's bound is not the first's)."""
+    sep = text[p.b : h.a if h.a >= p.b else h.na].strip()  # (h's bound may reach back over p)
+    return sep in ("、", "和", "及", "或") or sep == "," and p.unit == h.unit
 
 
 def _share_lists(text: str, hits: list[_Hit]) -> None:
@@ -509,7 +509,8 @@ def _share_lists(text: str, hits: list[_Hit]) -> None:
     noun_item_gap = _g().noun_item_gap
     for p, h in zip(hits, hits[1:]):
         if h.a < p.b:  # a bound a few words back, over the figure before: that figure's bound
-            h.a, h.prefix = h.na, None
+            # (shared when the two are one list: 不得超过3个月或60课时)
+            h.a, h.prefix = h.na, p.prefix if _listed(text, p, h) else None
         if p.prefix is not None and h.prefix is None and h.suffix is None \
                 and noun_item_gap.fullmatch(text, p.b, h.a):
             h.prefix = p.prefix

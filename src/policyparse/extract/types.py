@@ -73,3 +73,4 @@ class Facts:
     plan_year: int | None = None
     first_leads: bool = False
     report: bool = False
+    template: bool = False  # its year or place is a placeholder (20xx年, xx县)

@@ -292,7 +292,24 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
             elif c in g.list_end and depth == 0:
                 break
             b += 1
-        out.extend(_items(text, a, b, g.role_of[m.group("label")], labelled=True))
+        out.extend(_labelled_clauses(text, a, b, g.role_of[m.group("label")]))
+    return out
+
+
+def _labelled_clauses(text: str, a: int, b: int, role: str) -> list[RawUnit]:
+    """A labelled list text[a:b] in the label's role — unless its clauses name roles of their
+    own (责任单位：区发改局牵头，区财政局、区税务局配合): then a clause that ends on a lead or
+    cooperating verb gives its units that role, and the others keep the label's."""
+    g = _g()
+    clauses = [_strip(text, x, y) for x, y in split_list(text, a, b, frozenset("，,；;"))]
+    verbs = [next(((r, v) for r, pat in g.clause_roles if r != "responsible" and (v := pat.search(text, x, y))), None)
+             for x, y in clauses]
+    if not any(verbs):
+        return _items(text, a, b, role, labelled=True)
+    out: list[RawUnit] = []
+    for (x, y), verb in zip(clauses, verbs):
+        out.extend(_items(text, x, verb[1].start(), verb[0], labelled=True) if verb else
+                   _items(text, x, y, role, labelled=True))
     return out
 
 
