@@ -125,16 +125,15 @@ def _section(w: Working, s: OutlineSection, ids: dict[int, str]) -> Section:
 _INHERITED = ("issuer", "doc_number", "date", "effective", "region", "plan_year")
 
 
-def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc,
-              links: list[str], parent: Document | None = None,
-              warnings: list[str] | None = None) -> tuple[Document, list[ListedUnits]]:
+def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc, links: list[str],
+              parent: Document | None, warnings: list[str]) -> tuple[Document, list[ListedUnits]]:
     """One document, and the reference clauses of its responsibility lists by task number
     (mapped onto its measures once task tables have added theirs); what the reader should
     doubt about it is added to ``warnings``."""
     # the page's title (meta 标题) can name the first document only
     meta = src.meta if index == 1 else {k: v for k, v in src.meta.items() if k != "标题"}
     facts = extract.document_facts(w, od, meta, links)
-    if facts.template and warnings is not None:
+    if facts.template:
         warnings.append(f"document {index} ({facts.title or 'untitled'}) looks like a template: "
                         "its year or place is a placeholder (20xx年, xx县)")
     for f in _INHERITED if parent is not None else ():

@@ -189,14 +189,15 @@ def extract_facts(w, od, meta: dict[str, str], page_links: list[str] | None = No
     if f.region is None:
         f.region = _frequent_region(doc_text)
 
-    f.plan_year = _plan_year(w, od, f, published)
+    blank_year = bool(_p("year_placeholder").search(text, a, b))  # a template's 20xx年
+    f.template = blank_year or bool(_p("place_placeholder").search(text, a, b))
+    f.plan_year = _plan_year(w, od, f, published, blank_year)
     # a declaration inside a measure (its unit label) holds for that measure only
     outside = [(a, b)] if not od.measures else \
         [(x, y) for x, y in zip([a] + [m.span[1] for m in od.measures], [m.span[0] for m in od.measures] + [b])]
     f.first_leads = any(declares_first_leads(text[x:y]) for x, y in outside if x < y) \
         or declares_first_leads_below(text[a:b])
     f.report = any(_p("report_title").match(text[x:y].strip()) for x, y in head_lines[:4])
-    f.template = bool(_p("year_placeholder").search(text, a, b) or _p("place_placeholder").search(text, a, b))
     return f
 
 
@@ -252,12 +253,12 @@ def _meta_title(meta: dict[str, str] | None) -> str | None:
     return tidy_title(t) if t and _reads_as_title(working_text(t)) else None
 
 
-def _plan_year(w, od, f: Facts, published: re.Match[str] | None) -> int | None:
+def _plan_year(w, od, f: Facts, published: re.Match[str] | None, blank_year: bool) -> int | None:
     title = working_text(f.title or "")  # the printed title: ２０２４年 is 2024年
     if title and (m := _p("year_in_title_plan").search(title) or _p("year_in_title").search(title)):
         return int(m.group("y"))
     text = w.text
-    if _p("year_placeholder").search(text, *od.span):
+    if blank_year:
         return None  # a template: its year is left blank
     years = {int(m.group("y")) for a, b in od.goal_spans for m in _p("goal_year").finditer(text, a, b)}
     if len(years) == 1:

@@ -183,10 +183,10 @@ def _items(text: str, a: int, b: int, role: str, labelled: bool = False) -> list
             continue  # "A、B，排在第一位的为牵头单位": the note, not a unit
         if nest and g.role_note.match(text[ni:nj]):
             # "A(牵头)": A in the role the note names
-            verb_role = next(r for r, pat in g.clause_roles if pat.search(text, ni, nj))
+            verb_role = _role_verb(text, ni, nj)[0]
             out.extend(_items(text, *nest.span("head"), verb_role, labelled))
             continue
-        if nest and any(pat.search(text, ni, nj) for _, pat in g.clause_roles):
+        if nest and _role_verb(text, ni, nj):
             # "A(B配合)": A in this role, B in the role its verb gives (not 各镇(街道))
             inner = _unlabelled(text, ni, nj)
             if inner:
@@ -230,6 +230,7 @@ def _spaced(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _GAPS = frozenset(" \u3000\t")  # the spaces that set names apart in a list
+_CLAUSE_ENDS = frozenset("，,；;")  # what ends a clause of a unit list (A牵头，B配合)
 
 
 def _is_time(name: str) -> bool:
@@ -296,14 +297,18 @@ def _labelled(text: str, lo: int, hi: int) -> list[RawUnit]:
     return out
 
 
+def _role_verb(text: str, a: int, b: int, besides: str | None = None) -> tuple[str, re.Match[str]] | None:
+    """The role a clause text[a:b] ends on and its verb (…牵头: lead, …配合: cooperating,
+    …负责: responsible), if it ends on one; ``besides``: a role not to look for."""
+    return next(((r, v) for r, pat in _g().clause_roles if r != besides and (v := pat.search(text, a, b))), None)
+
+
 def _labelled_clauses(text: str, a: int, b: int, role: str) -> list[RawUnit]:
     """A labelled list text[a:b] in the label's role — unless its clauses name roles of their
     own (责任单位：区发改局牵头，区财政局、区税务局配合): then a clause that ends on a lead or
     cooperating verb gives its units that role, and the others keep the label's."""
-    g = _g()
-    clauses = [_strip(text, x, y) for x, y in split_list(text, a, b, frozenset("，,；;"))]
-    verbs = [next(((r, v) for r, pat in g.clause_roles if r != "responsible" and (v := pat.search(text, x, y))), None)
-             for x, y in clauses]
+    clauses = [_strip(text, x, y) for x, y in split_list(text, a, b, _CLAUSE_ENDS)]
+    verbs = [_role_verb(text, x, y, besides="responsible") for x, y in clauses]
     if not any(verbs):
         return _items(text, a, b, role, labelled=True)
     out: list[RawUnit] = []
@@ -344,7 +349,7 @@ def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
     content = text[a:b]
     if not content:
         return []
-    clauses = split_list(text, a, b, frozenset("，,；;"))
+    clauses = split_list(text, a, b, _CLAUSE_ENDS)
     roled: list[tuple[str | None, int, int]] = []
     any_verb = False
     for ca, cb in clauses:
@@ -353,12 +358,9 @@ def _unlabelled(text: str, a: int, b: int) -> list[RawUnit]:
         if by:  # （由A牵头，B配合）
             ca = by.end()
         role = None
-        for r, pat in g.clause_roles:
-            m = pat.search(text, ca, cb)
-            if m:
-                role, any_verb = r, True
-                cb = m.start() if r != "responsible" else cb
-                break
+        if v := _role_verb(text, ca, cb):
+            role, any_verb = v[0], True
+            cb = v[1].start() if role != "responsible" else cb
         roled.append((role, ca, cb))
     if not any_verb:
         # a bare list counts only when every item is plainly a unit
@@ -413,7 +415,7 @@ def _inline_next(text: str, at: int, hi: int) -> list[RawUnit]:
             out.extend(t)
             at = cb
             continue
-        v = next(((r, v) for r, pat in g.clause_roles if (v := pat.search(text, ca, cb))), None)
+        v = _role_verb(text, ca, cb)
         # bodies, or plainly units as a clause without 由 needs them: a collective or an
         # area that opens with 各 or a level (…，各行政村配合 / …，各社区配合 / …，柯城区负责)
         if v is None or not (_all_bodies(text, ca, v[1].start()) or _plain_units(text, ca, v[1].start())):
@@ -487,7 +489,7 @@ def _units_then_verb(text: str, ca: int, cb: int) -> list[RawUnit] | None:
     """The units of a clause text[ca:cb] that is only plain units and a lead or responsible
     verb (县行政审批服务局牵头 / A会同B、C负责 / 县公安局、县税务局按职责分工负责), if it is one."""
     g = _g()
-    v = next(((r, v) for r, pat in g.clause_roles if r != "cooperating" and (v := pat.search(text, ca, cb))), None)
+    v = _role_verb(text, ca, cb, besides="cooperating")
     if v is None:
         return None
     role = v[0]
