@@ -277,3 +277,18 @@ def test_a_line_ending_on_a_bracket_inside_its_sentence_is_joined():
     assert "营业面积在50平方米（含）以下的，简化审查程序" in texts[2]
     assert "服务业中小企业（含个体工商户）给予租金减免" in texts[4]
     assert texts[5].endswith("（区财政局）\n以上贴息资金按季度拨付。")  # a unit bracket ends its paragraph
+
+
+def test_a_templates_placeholder_heading_is_the_next_top_level_section():
+    """x、保障措施 after 一、 二、 stands for 三、: its 1、 2、 are its measures, and a
+    placeholder item with a sentence (x、强化宣传引导。…) is the next of them."""
+    r = _parse("template_placeholder_heading.txt")
+    (d,) = r.documents
+    assert [(m.number, m.title, m.path) for m in d.measures] == [
+        ("（一）", "校园及周边食品安全整治", ["整治内容"]),
+        ("（二）", "食用农产品质量安全整治", ["整治内容"]),
+        ("1", "加强组织领导", ["保障措施"]),
+        ("2", "强化部门协作", ["保障措施"]),
+        ("x", "强化宣传引导", ["保障措施"]),
+    ]
+    _grounded(r)

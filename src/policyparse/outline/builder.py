@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import grammar
 from ..numbering import NumberToken
@@ -113,6 +113,12 @@ def is_signature(line: str) -> bool:
 
 def is_title_line(line: str) -> bool:
     return _patterns()["title"].match(line) is not None
+
+
+def _bare_heading(rest: str) -> bool:
+    """An item's text that is a heading alone: short, no sentence or clause in it."""
+    rest = rest.strip()
+    return 0 < len(rest) <= 20 and not any(c in rest for c in "。；;，,：:")
 
 
 def is_preamble(line: str) -> bool:
@@ -324,6 +330,7 @@ class _Builder:
             # a numbered closing clause (第二十条 本政策自2021年5月1日起施行): no measure
             self.feed_text(seg, self.text[tok.end : seg.end])
             return
+        tok = self._placeholder_level(tok, seg)
         if self.restarts(tok):
             self.new_document(pull_back=True)
         self.expect_title = False
@@ -352,6 +359,16 @@ class _Builder:
         d.n_items += 1
         if tok.value is not None:
             self.last[tok.kind] = tok.value
+
+    def _placeholder_level(self, tok: NumberToken, seg: Segment) -> NumberToken:
+        """A template's placeholder (x、) stands for any numeral: on a bare heading line
+        (x、保障措施, no sentence) after a top level of another kind (一、 二、) it is the
+        next heading of that level, not an item among the 1、 2、 that follow it."""
+        d = self.doc
+        if tok.value is not None or tok.kind == "dash" or d.root_kind in (None, tok.kind) \
+                or d.root_rank >= tok.rank or not _bare_heading(self.text[tok.end : seg.end]):
+            return tok
+        return replace(tok, kind=d.root_kind, rank=d.root_rank)
 
     # -- boxes (专栏) ----------------------------------------------------------
     def _open_box(self) -> None:
