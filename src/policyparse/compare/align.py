@@ -38,6 +38,9 @@ class Thresholds:
     top_k: int = 2              # either way the pair is within the top_k of one side
     background: float = 0.95    # `related` needs at least this times the median best-match score
     min_topics: float = 0.30    # topic cosine a related pair needs (topic knowledge as a gate)
+    topic_evidence: float = 3.0  # …when both measures have a topic area scored this high (the
+                                # lexicon is the business environment's: the topics of an
+                                # elderly-care or sewage measure are noise, and gate nothing)
 
 
 @dataclass
@@ -133,7 +136,10 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
         c = copied(ia[i].body, ib[j].body)
         copies[(i, j)] = c
         same_m[i, j] = same_score(c)
-    need = np.where(title >= th.title_agree, th.same_titled, th.same)
+    # (a stock title — 加强组织领导, 强化资金保障: the plans' safeguards, generic instruments
+    # alone — says nothing of reuse: its pair needs the full bar)
+    stock = index.stock_titles(ia)[:, None] & index.stock_titles(ib)[None, :]
+    need = np.where((title >= th.title_agree) & ~stock, th.same_titled, th.same)
     eligible = (same_m >= need) & (chars >= th.candidate)  # only pairs aligned above
     same_pairs = _assign(eligible, same_m + 0.01 * score)
     for i, j in sorted(same_pairs):
@@ -142,7 +148,9 @@ def align(a: Plan, b: Plan, th: Thresholds | None = None, index: Index | None = 
         pairs.append(Pair(ia[i], ib[j], "same", f["copied"], f, c, explain(ia[i], ib[j], f, c)))
 
     # --- related: the same named reform (grammars/reforms.yaml), or close text
-    gated = np.where(m["topics"] >= th.min_topics, score, 0.0)
+    # (topic knowledge gates only where it has something to say about both measures)
+    evident = index.topic_evidence(ia, th.topic_evidence)[:, None] & index.topic_evidence(ib, th.topic_evidence)[None, :]
+    gated = np.where((m["topics"] >= th.min_topics) | ~evident, score, 0.0)
     # a measure reused in the other plan (in a `same` pair) is mostly accounted for: it
     # takes no part in the bar, and is `related` to another measure only on the first
     # rule below, over a higher bar (`reused` marks its row or column)

@@ -237,6 +237,17 @@ class Index:
                 at += e - s
         return out
 
+    def stock_titles(self, items: list[Item]) -> np.ndarray:
+        """Whether each measure's title names generic instruments only (组织领导, 督查考核,
+        宣传引导, 财政支持 — grammars/reforms.yaml `generic`): a title every plan prints."""
+        return np.array([bool(self._reform_sets[self.pos[id(it)]][2]) and not self._reform_sets[self.pos[id(it)]][0]
+                         for it in items], dtype=bool)
+
+    def topic_evidence(self, items: list[Item], level: float) -> np.ndarray:
+        """Whether each measure has a topic area (grammars/topics.yaml) scored ``level`` or
+        more: the topic lexicon knows what the measure is about."""
+        return np.array([max(it.topic_scores.values(), default=0.0) >= level for it in items], dtype=bool)
+
     def rows(self, items: list[Item]) -> np.ndarray:
         return np.array([self.pos[id(it)] for it in items], dtype=np.int64)
 
