@@ -15,7 +15,9 @@ written apart, p31 WeChat reposts, Word automatic numbering, unit notes in other
 tiers, unit phrasings (twentieth session), p35 plans outside the business-environment domain
 (air quality, health and education, rural revitalisation, work safety, energy) and p36 document
 shapes (phases of a 专项整治 plan, a bureau's 工作要点, two plans on a content-farm page, a Word
-task table, ①② items; twenty-first session).  Their first
+task table, ①② items; twenty-first session), p37 plans on five more subjects (employment,
+culture and tourism, river chiefs, elderly care, urban renewal) and p38–p41 `diff` of plans outside
+the business environment (twenty-second session).  Their first
 parses found the gaps fixed in those sessions (docs/decisions.md, *probe 21* … *probe 29*); the few expectations still not
 met are documented decisions (M月前 is the end of month M−1, regions in simplified script, a
 专栏 of prose is a measure of its own, ① / （1） sub-items after 重点抓好以下工作： are measures,
@@ -46,6 +48,7 @@ CASES = {
     "p33": None,
     "p35": None,
     "p36": None,
+    "p37": None,
 }
 
 # categories held to a lower floor, and why: p25's annotator read the ①②③ / （1）（2）（3）

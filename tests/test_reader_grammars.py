@@ -110,7 +110,7 @@ def test_markdown_rule_rows(ex):
 def test_table_lead_in_sentences(ex):
     from policyparse.outline.tables import is_lead_in
 
-    assert is_lead_in(ex["lead_in"]) is ex.get("expect", True)
+    assert is_lead_in(ex["lead_in"], ex.get("heading", "")) is ex.get("expect", True)
 
 
 @pytest.mark.parametrize("ex", _examples("pdf", "gap"), ids=lambda e: "".join(map(str, e["gap"])))

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .. import grammar
-from .sentences import sentence
+from .sentences import full_sentence_start, sentence
 from .types import RawDeadline, RawQuantity
 
 _BOUNDARY = "，,。；;：:！？!?\n"
@@ -58,6 +58,8 @@ class _G:
     norm_bound: re.Pattern[str]  # a bound only a commitment sets (不低于), which no 已 undoes
     attributive_past: re.Pattern[str]  # 已建成…设施…率达到: the 已 names the things, not the level
     disbursed: re.Pattern[str]  # money to pay out in all (发放…贷款): a floor on it is a target
+    reached: frozenset[str]  # 满 (满2年, 年满18周岁): a length or age reached
+    sought: re.Pattern[str]  # money to obtain from above (争取上级补助资金): a target, whatever it is for
     frame_close: re.Pattern[str]  # the 的(企业)， that ends a 对… frame of who qualifies
     frame_closed: re.Pattern[str]  # …or any 的…， before the figure: the frame closed there
     condition_then_grant: re.Pattern[str]  # …以上的分别给予: the bound qualifies for the grant
@@ -172,6 +174,8 @@ def _g() -> _G:
         norm_bound=re.compile(g["norm_bound"]),
         attributive_past=re.compile(g["attributive_past"]),
         disbursed=re.compile(g["disbursed"]),
+        sought=re.compile(g["sought"]),
+        reached=frozenset(g["reached"]),
         frame_close=re.compile(g["frame_close"].replace("NOUNS", g["threshold_nouns"])),
         frame_closed=re.compile(g["frame_closed"]),
         condition_then_grant=re.compile(g["condition_then_grant"]),
@@ -301,8 +305,9 @@ def _core_hits(text: str, lo: int, hi: int) -> list[_Hit]:
             if not g.money.search(text[a0 : _clause_end(text, nb, hi)]):
                 continue
             unit = "元"
-        if "/" not in unit and (r := g.rate.match(text, nb, hi)):
-            unit, nb = f"{unit}/{r.group('per')}", r.end()  # 300吨/日
+        r = g.rate.match(text, nb, hi)
+        if r and unit.count("/") + r.group(0).count("/") <= 2:
+            unit, nb = unit + re.sub(r"\s", "", r.group(0)), r.end()  # 300吨/日, 100元/人/月
         hits.append(_Hit(m.start(), nb, m.start(), nb, _scale(v, mult),
                          _scale(v2, mult) if v2 is not None else None, unit, more=more))
     for m in g.bare_mult.finditer(text, lo, hi):  # 亿元以上项目
@@ -403,6 +408,13 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
         return True
     m = g.past_sentence.match(text, s_a, h.na)
     if m and not any(d.span[0] == m.start() for d in framed) or g.note_sentence.match(text, s_a, h.na):
+        return True
+    # a report's past date opens the whole sentence, its clauses after a ；too (截至2023年底，
+    # 全区老年人口8.6万人；共有养老机构21家), unless a time frames a clause as to come
+    f_a = full_sentence_start(text, h.na, lo)
+    if f_a < s_a and (m := g.past_sentence.match(text, f_a, h.na)) \
+            and not any(f_a <= d.span[0] < h.na and d.span[0] != m.start() for d in deadlines) \
+            and not g.future_frame.search(text, s_a, h.na):
         return True
     return False
 
@@ -555,6 +567,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 60周岁以上老年人: who it is for (not 预期寿命达到79岁)
     if h.unit in g.time_units and h.prefix is None and g.time_class_before.search(text, max(ca, h.na - 6), h.na):
         return "threshold"  # 离校2年内未就业高校毕业生, 成立3年内的企业
+    if h.prefix in g.reached and (h.unit in g.time_units or h.unit in g.age_units):
+        return "threshold"  # 连续从业满2年的护理员, 运营满一年且…备案后: a length reached qualifies
     if h.unit in g.time_units and h.prefix is None and g.time_run[0].search(text, max(ca, h.na - 4), h.na) \
             and g.time_run[1].match(text, h.b):
         return "threshold"  # 连续3个月处于全市后三位的乡镇
@@ -584,6 +598,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 营业面积达到1000平方米、…3000平方米以上的分别给予一次性奖励
     if cmp_ in (">=", ">", "<=", "<", "range") and _in_condition_frame(text, h, lo, hi):
         return "threshold"  # 对招用离校2年内…、与其签订1年以上劳动合同…的企业，按每人1500元给予补助
+    if h.unit == "元" and g.sought.search(text, ca, h.a):
+        return "target"  # 争取上级补助资金不低于8亿元: funds to win, not a grant the plan gives
     if cmp_ in (">=", ">") and g.disbursed.search(text, ca, h.a):
         return "target"  # 全年发放创业担保贷款不少于1.5亿元: a volume to pay out
     if cmp_ in (">=", ">", "<=", "<") and g.counted_kind.match(after):
@@ -606,6 +622,10 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "incentive"
     if h.unit == "元" and g.fund.search(text, ca, cb):
         return "incentive"  # 设立1000万元科技专项资金
+    sa, _ = sentence(text, h.a, lo, hi)
+    colon = max(text.rfind(":", sa, h.a), text.rfind("：", sa, h.a))
+    if colon != -1 and g.incentive.search(text, sa, colon):
+        return "incentive"  # 高龄津贴标准调整为：80—89岁老年人100元/人/月: the items of a grant
     if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_frame.search(before) and "的" in text[h.b : cb]:
         return "threshold"  # 对签订1年以上劳动合同的企业 (a grant in the frame is an incentive, above)
     if h.unit == "元" and cmp_ in ("<=", "<"):

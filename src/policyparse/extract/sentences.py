@@ -15,3 +15,14 @@ def sentence(text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
     while b < hi and text[b] not in SENTENCE_END:
         b += 1
     return a, b
+
+
+FULL_STOP = "。！？!?\n"
+
+
+def full_sentence_start(text: str, i: int, lo: int) -> int:
+    """Where the sentence around offset ``i`` starts, its clauses after a ；counted in."""
+    a = i
+    while a > lo and text[a - 1] not in FULL_STOP:
+        a -= 1
+    return a

@@ -196,16 +196,22 @@ def _heads_table(m) -> bool:
     if _heading_only(m):
         return True
     body = m.text[len(m.title):].strip() if m.text.startswith(m.title) else ""
-    return is_lead_in(body) and not (m.units or m.deadlines or m.quantities)
+    return is_lead_in(body, m.title) and not (m.units or m.deadlines or m.quantities)
 
 
-def is_lead_in(body: str) -> bool:
+def is_lead_in(body: str, heading: str = "") -> bool:
     """A sentence that leads into the table below it (各单位按下表推进： / 各项重点任务分解如下表。):
     short, one sentence, ending in a colon or naming the table (``lead_in`` in
-    grammars/tables.yaml)."""
+    grammars/tables.yaml) — or, under a heading that names a division of the tasks
+    (重点任务分工), one sentence naming the table anywhere."""
     from ..read.tables import table_grammar
 
-    return 0 < len(body) <= 40 and "。" not in body[:-1] and bool(table_grammar()["lead_in"].search(body))
+    g = table_grammar()
+    if not body or "。" in body[:-1]:
+        return False
+    if len(body) <= 40 and g["lead_in"].search(body):
+        return True
+    return len(body) <= 80 and bool(g["table_heading"].search(heading)) and bool(g["names_table"].search(body))
 
 
 def _heading_only(m) -> bool:

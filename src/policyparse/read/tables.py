@@ -49,6 +49,8 @@ def table_grammar() -> dict:
         "baseline_what": re.compile(g["baseline_what"]),
         "rule_cell": re.compile(g["rule_cell"]),
         "lead_in": re.compile(g["lead_in"]),
+        "table_heading": re.compile(g["table_heading"]),
+        "names_table": re.compile(g["names_table"]),
     }
 
 
