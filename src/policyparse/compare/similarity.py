@@ -240,8 +240,8 @@ class Index:
     def stock_titles(self, items: list[Item]) -> np.ndarray:
         """Whether each measure's title names generic instruments only (组织领导, 督查考核,
         宣传引导, 财政支持 — grammars/reforms.yaml `generic`): a title every plan prints."""
-        return np.array([bool(self._reform_sets[self.pos[id(it)]][2]) and not self._reform_sets[self.pos[id(it)]][0]
-                         for it in items], dtype=bool)
+        sets = (self._reform_sets[self.pos[id(it)]] for it in items)
+        return np.array([bool(generic) and not subject for subject, _, generic in sets], dtype=bool)
 
     def topic_evidence(self, items: list[Item], level: float) -> np.ndarray:
         """Whether each measure has a topic area (grammars/topics.yaml) scored ``level`` or

@@ -4,6 +4,7 @@ quantity extractors, which read a figure or a time against its sentence)."""
 from __future__ import annotations
 
 SENTENCE_END = "。；;！？!?\n"
+FULL_STOP = "。！？!?\n"  # (a ；ends a clause of a sentence, not the sentence)
 
 
 def sentence(text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -15,9 +16,6 @@ def sentence(text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
     while b < hi and text[b] not in SENTENCE_END:
         b += 1
     return a, b
-
-
-FULL_STOP = "。！？!?\n"
 
 
 def full_sentence_start(text: str, i: int, lo: int) -> int:
