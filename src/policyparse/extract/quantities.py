@@ -410,10 +410,11 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     if m and not any(d.span[0] == m.start() for d in framed) or g.note_sentence.match(text, s_a, h.na):
         return True
     # a report's past date opens the whole sentence, its clauses after a ；too (截至2023年底，
-    # 全区老年人口8.6万人；共有养老机构21家), unless a time frames a clause as to come
+    # 全区老年人口8.6万人；共有养老机构21家), unless a time frames it as to come — the opener
+    # itself (截至2025年底 in a 2024 plan is a deadline) or one in a later clause
     f_a = full_sentence_start(text, h.na, lo)
-    if f_a < s_a and (m := g.past_sentence.match(text, f_a, h.na)) \
-            and not any(f_a <= d.span[0] < h.na and d.span[0] != m.start() for d in deadlines) \
+    if f_a < s_a and g.past_sentence.match(text, f_a, h.na) \
+            and not any(f_a <= d.span[0] < h.na for d in deadlines) \
             and not g.future_frame.search(text, s_a, h.na):
         return True
     return False
