@@ -623,16 +623,14 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "incentive"
     if h.unit == "元" and g.fund.search(text, ca, cb):
         return "incentive"  # 设立1000万元科技专项资金
-    sa, _ = sentence(text, h.a, lo, hi)
+    sa, sb = sentence(text, h.a, lo, hi)
     colon = max(text.rfind(":", sa, h.a), text.rfind("：", sa, h.a))
     if colon != -1 and g.incentive.search(text, sa, colon):
         return "incentive"  # 高龄津贴标准调整为：80—89岁老年人100元/人/月: the items of a grant
     if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_frame.search(before) and "的" in text[h.b : cb]:
         return "threshold"  # 对签订1年以上劳动合同的企业 (a grant in the frame is an incentive, above)
-    if h.unit == "元" and cmp_ in ("<=", "<"):
-        sa, sb = sentence(text, h.a, lo, hi)
-        if g.incentive.search(text, sa, sb):
-            return "incentive"  # a cap on a grant: 按…5%予以补助,最高不超过50万元
+    if h.unit == "元" and cmp_ in ("<=", "<") and g.incentive.search(text, sa, sb):
+        return "incentive"  # a cap on a grant: 按…5%予以补助,最高不超过50万元
     if h.unit in g.time_units:
         if cmp_ in ("<=", "<") or g.limit.search(text[ca:cb]) or text.startswith("办", h.b) \
                 or text[h.b : h.b + 2] in ("办结", "办理", "内办", "即办"):
