@@ -155,6 +155,8 @@ class Index:
         # topic scores, damped so that one dominant topic does not swamp the rest
         self.topics = _bag([{k: math.sqrt(v) for k, v in it.topic_scores.items()} for it in items])
         self.has_units = np.array([bool(it.measure.units) for it in items])
+        # each measure's strongest topic area: how much the topic lexicon knows of it
+        self.top_topic = np.array([max(it.topic_scores.values(), default=0.0) for it in items])
         self.units = _bag([
             {unit_function(u.name_simplified): 1.0 for u in it.measure.units if not u.generic}
             for it in items
@@ -195,6 +197,8 @@ class Index:
         # 要素保障) is an umbrella over them
         self.family = _bag(family, vocab=self._rvocab, norm=False)
         self._reform_sets = [(set(x), set(y), set(z)) for x, y, z in zip(subject, acts, gsubject)]
+        # a stock title: generic instruments only (组织领导, 督查考核 …), no other reform
+        self.stock = np.array([bool(g) and not s for s, _, g in self._reform_sets], dtype=bool)
 
     def _passages(self, items: list[Item], grams: list[list[str]]) -> None:
         """Character-bigram TF-IDF of every body and of every sentence of it (the title
@@ -240,13 +244,12 @@ class Index:
     def stock_titles(self, items: list[Item]) -> np.ndarray:
         """Whether each measure's title names generic instruments only (组织领导, 督查考核,
         宣传引导, 财政支持 — grammars/reforms.yaml `generic`): a title every plan prints."""
-        sets = (self._reform_sets[self.pos[id(it)]] for it in items)
-        return np.array([bool(generic) and not subject for subject, _, generic in sets], dtype=bool)
+        return self.stock[self.rows(items)]
 
     def topic_evidence(self, items: list[Item], level: float) -> np.ndarray:
         """Whether each measure has a topic area (grammars/topics.yaml) scored ``level`` or
         more: the topic lexicon knows what the measure is about."""
-        return np.array([max(it.topic_scores.values(), default=0.0) >= level for it in items], dtype=bool)
+        return self.top_topic[self.rows(items)] >= level
 
     def rows(self, items: list[Item]) -> np.ndarray:
         return np.array([self.pos[id(it)] for it in items], dtype=np.int64)
