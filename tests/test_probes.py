@@ -17,11 +17,15 @@ tiers, unit phrasings (twentieth session), p35 plans outside the business-enviro
 shapes (phases of a 专项整治 plan, a bureau's 工作要点, two plans on a content-farm page, a Word
 task table, ①② items; twenty-first session), p37 plans on five more subjects (employment,
 culture and tourism, river chiefs, elderly care, urban renewal) and p38–p41 `diff` of plans outside
-the business environment (twenty-second session).  Their first
+the business environment (twenty-second session), p42 five more subjects and shapes (work safety
+in a paged PDF, the digital economy in a Word task table with a 主要内容 column, schooling on an old
+portal page of <br> lines, health work points with CRLF, grain in a traditional-script repost;
+twenty-third session).  Their first
 parses found the gaps fixed in those sessions (docs/decisions.md, *probe 21* … *probe 29*); the few expectations still not
 met are documented decisions (M月前 is the end of month M−1, regions in simplified script, a
 专栏 of prose is a measure of its own, ① / （1） sub-items after 重点抓好以下工作： are measures,
-春节前 in a plan year is the festival ending it, two bounds on one figure are one range …).
+春节前 in a plan year is the festival ending it, two bounds on one figure are one range, plain
+提高到 is `=` — p42's annotator wrote `>=` four times, the annotators of eight earlier probes `=` …).
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ CASES = {
     "p35": None,
     "p36": None,
     "p37": None,
+    "p42": None,
 }
 
 # categories held to a lower floor, and why: p25's annotator read the ①②③ / （1）（2）（3）

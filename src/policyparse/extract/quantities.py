@@ -34,6 +34,7 @@ class _G:
     noun_item_gap: re.Pattern[str]
     threshold_subjects: re.Pattern[str]
     threshold_nouns: re.Pattern[str]
+    band_nouns: re.Pattern[str]  # 56人以上大班额, 46—55人班额: the band says which are meant
     share_condition: re.Pattern[str]  # what makes a share of a population a condition (率, 对)
     condition_clause: re.Pattern[str]
     condition_frame: re.Pattern[str]  # 对 opening a frame of who qualifies (对…的企业)
@@ -150,6 +151,7 @@ def _g() -> _G:
         noun_item_gap=re.compile(g["noun_item_gap"]),
         threshold_subjects=re.compile(g["threshold_subjects"]),
         threshold_nouns=re.compile(g["threshold_nouns"]),
+        band_nouns=re.compile(g["band_nouns"]),
         share_condition=re.compile(g["share_condition"]),
         condition_clause=re.compile(g["condition_clause"]),
         condition_frame=re.compile(g["condition_frame"]),
@@ -410,13 +412,17 @@ def _excluded(text: str, h: _Hit, lo: int, hi: int, report: bool = False, goals:
     if m and not any(d.span[0] == m.start() for d in framed) or g.note_sentence.match(text, s_a, h.na):
         return True
     # a report's past date opens the whole sentence, its clauses after a ；too (截至2023年底，
-    # 全区老年人口8.6万人；共有养老机构21家), unless a time frames it as to come — the opener
+    # 全区老年人口8.6万人；共有养老机构21家), and so does a year before the plan year (2023年，
+    # …达到286亿元；累计建成5G基站6120个) — unless a time frames it as to come: the opener
     # itself (截至2025年底 in a 2024 plan is a deadline) or one in a later clause
     f_a = full_sentence_start(text, h.na, lo)
-    if f_a < s_a and g.past_sentence.match(text, f_a, h.na) \
-            and not any(f_a <= d.span[0] < h.na for d in deadlines) \
-            and not g.future_frame.search(text, s_a, h.na):
-        return True
+    if f_a < s_a and not g.future_frame.search(text, s_a, h.na):
+        if g.past_sentence.match(text, f_a, h.na) and not any(f_a <= d.span[0] < h.na for d in deadlines):
+            return True
+        py = g.past_year_sentence.match(text, f_a, h.na)
+        if py and plan_year is not None and int(py.group("year")) < plan_year \
+                and not any(py.end() <= d.span[0] < h.na for d in deadlines):
+            return True
     return False
 
 
@@ -589,6 +595,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
     if h.suffix and h.suffix != "左右" and (g.threshold_nouns.match(after) and not share
                                            or h.unit == "元" and g.money_bound_nouns.match(after)):
         return "threshold"  # 160千瓦及以下小微企业, 单笔50万元以下贷款
+    if cmp_ in (">=", ">", "<=", "<", "range") and g.band_nouns.match(after):
+        return "threshold"  # 56人以上大班额, 46—55人班额
     if cmp_ in (">=", ">", "<=", "<") and subject and g.threshold_nouns.match(after):
         return "threshold"  # 培育营业收入超百亿元企业3家
     if cmp_ in (">=", ">", "<=", "<", "range") and g.condition_clause.search(text, h.b, cb):

@@ -195,21 +195,25 @@ def _heads_table(m) -> bool:
     (二、任务分解 / 各单位按下表推进：): the table's section, not a measure."""
     if _heading_only(m):
         return True
+    from ..read.tables import table_grammar
+
     body = m.text[len(m.title):].strip() if m.text.startswith(m.title) else ""
-    return is_lead_in(body, m.title) and not (m.units or m.deadlines or m.quantities)
+    counts = table_grammar()["lead_in_counts"]  # 实施12项重点任务，具体如下：counts the rows below
+    return is_lead_in(body, m.title) and not (m.units or m.deadlines) \
+        and all(counts.match(q.unit or "") for q in m.quantities)
 
 
 def is_lead_in(body: str, heading: str = "") -> bool:
     """A sentence that leads into the table below it (各单位按下表推进： / 各项重点任务分解如下表。):
     short, one sentence, ending in a colon or naming the table (``lead_in`` in
-    grammars/tables.yaml) — or, under a heading that names a division of the tasks
-    (重点任务分工), one sentence naming the table anywhere."""
+    grammars/tables.yaml; up to 80 characters when it ends in 如下：) — or, under a heading
+    that names a division of the tasks (重点任务分工), one sentence naming the table anywhere."""
     from ..read.tables import table_grammar
 
     g = table_grammar()
     if not body or "。" in body[:-1]:
         return False
-    if len(body) <= 40 and g["lead_in"].search(body):
+    if len(body) <= 40 and g["lead_in"].search(body) or len(body) <= 80 and g["lead_in_long"].search(body):
         return True
     return len(body) <= 80 and bool(g["table_heading"].search(heading)) and bool(g["names_table"].search(body))
 

@@ -49,6 +49,8 @@ def table_grammar() -> dict:
         "baseline_what": re.compile(g["baseline_what"]),
         "rule_cell": re.compile(g["rule_cell"]),
         "lead_in": re.compile(g["lead_in"]),
+        "lead_in_long": re.compile(g["lead_in_long"]),
+        "lead_in_counts": re.compile(g["lead_in_counts"]),
         "table_heading": re.compile(g["table_heading"]),
         "names_table": re.compile(g["names_table"]),
     }
@@ -74,6 +76,9 @@ def header_roles(cells: list[str]) -> list[str | None] | None:
     """The role of each column if ``cells`` is the header row of a task table, else
     None.  A task table has a task (or measure) column and a unit or deadline column."""
     roles = [column_role(c) for c in cells]
+    tasks = [i for i, r in enumerate(roles) if r == "task"]
+    for i in tasks[1:]:  # 重点任务 | 主要内容: the first names the task, the next says what it is
+        roles[i] = "detail"
     has_task = any(r in ("task", "detail") for r in roles)
     has_more = any(r in ("lead", "responsible", "cooperating", "responsible_first_leads", "deadline")
                    for r in roles)
