@@ -135,6 +135,19 @@ def test_zip_that_is_no_docx(tmp_path, capsys):
     _bad(tmp_path, capsys, "notices.zip", z.getvalue(), "zip archive", "unpack it")
 
 
+@pytest.mark.parametrize("name, part, words", [
+    ("notice.ofd", "OFD.xml", ("OFD document", "export it as PDF")),
+    ("tasks.xlsx", "xl/workbook.xml", ("Excel .xlsx workbook",)),
+    ("slides.pptx", "ppt/presentation.xml", ("PowerPoint .pptx",)),
+])
+def test_other_zip_formats_are_named(tmp_path, capsys, name, part, words):
+    z = io.BytesIO()
+    with zipfile.ZipFile(z, "w") as f:
+        f.writestr(part, "<x/>")
+        f.writestr("Doc_0/Content.xml", "<x/>")
+    _bad(tmp_path, capsys, name, z.getvalue(), *words)
+
+
 def test_truncated_docx(tmp_path, capsys):
     data = render_docx(_paras("02_dayi.txt"))
     _bad(tmp_path, capsys, "cut.docx", data[: len(data) // 2], "truncated or corrupt .docx")

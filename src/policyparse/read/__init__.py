@@ -59,6 +59,31 @@ def _zip_is_docx(data: bytes) -> bool:
         return b"word/" in data[:65536]  # a damaged archive: its local headers name the parts
 
 
+# zip-based formats other than .docx, told by a part every one of them holds (OFD: GB/T 33190,
+# the national format of electronic official documents, which government sites publish too)
+_ZIP_KINDS = (
+    ("OFD.xml", "an OFD document (GB/T 33190), which is not read: export it as PDF first"),
+    ("xl/workbook.xml", "an Excel .xlsx workbook, which is not read: save the notice as .docx, PDF or text"),
+    ("ppt/presentation.xml", "a PowerPoint .pptx file, which is not read: save the notice as .docx, PDF or text"),
+)
+
+
+def _zip_error(data: bytes) -> str:
+    """What a zip archive that is no .docx is, for its one-line error."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        names = set()
+    for part, what in _ZIP_KINDS:
+        if part in names:
+            return what
+    return "a zip archive (not a Word .docx): unpack it and give its files"
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     """``pdf``, ``html``, ``docx``, ``text`` — or ``zip`` / ``ole2`` for office files
     that are not read (an error names them)."""
@@ -98,7 +123,7 @@ def read_bytes(data: bytes, path: str | None = None, fmt: str | None = None) -> 
                 raise InputError("encrypted Office file: it needs a password to open; save it without one")
             raise InputError("a Word 97-2003 .doc, WPS or Excel file: save it as .docx, PDF or text first")
         elif fmt == "zip":
-            raise InputError("a zip archive (not a Word .docx): unpack it and give its files")
+            raise InputError(_zip_error(data))
         else:
             from .text import decode
 
