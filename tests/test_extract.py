@@ -214,6 +214,16 @@ def test_goal_year_sets_the_plan_year():
     assert [(q.value, q.unit, q.comparator) for q in d.goals.quantities] == [(300000, "户", ">=")]
 
 
+def test_a_year_before_the_issue_year_in_the_goals_is_their_base_not_the_plan_year():
+    # p43: a plan issued in April 2024 reports 2023 in its 总体要求 and aims at 2024年底
+    text = ("某县惠企政策实施方案\n某县人民政府办公室\n2024年4月15日\n一、总体要求\n"
+            "2023年，全县累计新增减税降费2.36亿元。\n二、工作目标\n到2024年底，事项达到20项以上。\n"
+            "三、主要任务\n1.推进改革。6月底前出台政策。\n")
+    d = _one(text)
+    assert d.date == "2024-04-15" and d.plan_year == 2024
+    assert d.measures[0].deadlines[0].date == "2024-06-30"
+
+
 def test_quantity_deadline_of_the_same_clause():
     m = measures("quzhou")[6]
     q = next(x for x in m.quantities if x.value == 20)

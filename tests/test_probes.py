@@ -20,7 +20,9 @@ culture and tourism, river chiefs, elderly care, urban renewal) and p38–p41 `d
 the business environment (twenty-second session), p42 five more subjects and shapes (work safety
 in a paged PDF, the digital economy in a Word task table with a 主要内容 column, schooling on an old
 portal page of <br> lines, health work points with CRLF, grain in a traditional-script repost;
-twenty-third session).  Their first
+twenty-third session) and p43 the business environment in five more shapes (Word heading styles, a
+若干措施 PDF, decimal outline numbers 1.1 / 3.2, items with 牵头单位 / 配合单位 / 完成时限 lines, a GBK
+portal page laid out in nested tables with a policy table; twenty-third session).  Their first
 parses found the gaps fixed in those sessions (docs/decisions.md, *probe 21* … *probe 29*); the few expectations still not
 met are documented decisions (M月前 is the end of month M−1, regions in simplified script, a
 专栏 of prose is a measure of its own, ① / （1） sub-items after 重点抓好以下工作： are measures,
@@ -54,6 +56,7 @@ CASES = {
     "p36": None,
     "p37": None,
     "p42": None,
+    "p43": None,
 }
 
 # categories held to a lower floor, and why: p25's annotator read the ①②③ / （1）（2）（3）

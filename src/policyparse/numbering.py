@@ -46,6 +46,9 @@ def _kinds() -> list[tuple[str, int, re.Pattern[str], str, bool]]:
 def numeral_value(n: str) -> int | None:
     if n.isascii() and n.isdigit():
         return int(n)
+    major, dot, minor = n.partition(".")
+    if dot and major.isdigit() and minor.isdigit():
+        return int(major) * 100 + int(minor)  # a decimal outline number: 3.2 → 302
     if n[0] in "xX—-":
         return None
     if len(n) == 1 and n in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":

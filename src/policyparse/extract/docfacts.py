@@ -261,6 +261,8 @@ def _plan_year(w, od, f: Facts, published: re.Match[str] | None, blank_year: boo
     if blank_year:
         return None  # a template: its year is left blank
     years = {int(m.group("y")) for a, b in od.goal_spans for m in _p("goal_year").finditer(text, a, b)}
+    if f.date and f.date[:4].isdigit():
+        years -= set(range(1900, int(f.date[:4])))  # 2023年，全县累计… in a plan issued in 2024: its base
     if len(years) == 1:
         return years.pop()
     for d in (f.date, f.effective):

@@ -35,6 +35,8 @@ class _G:
     threshold_subjects: re.Pattern[str]
     threshold_nouns: re.Pattern[str]
     band_nouns: re.Pattern[str]  # 56人以上大班额, 46—55人班额: the band says which are meant
+    level_rate: re.Pattern[str]  # 覆盖率达到100%: a rate of doing, a level to reach
+    applies_rate: tuple[re.Pattern[str], re.Pattern[str]]  # 适用3%征收率的…: what a relief is for
     share_condition: re.Pattern[str]  # what makes a share of a population a condition (率, 对)
     condition_clause: re.Pattern[str]
     condition_frame: re.Pattern[str]  # 对 opening a frame of who qualifies (对…的企业)
@@ -59,6 +61,7 @@ class _G:
     norm_bound: re.Pattern[str]  # a bound only a commitment sets (不低于), which no 已 undoes
     attributive_past: re.Pattern[str]  # 已建成…设施…率达到: the 已 names the things, not the level
     disbursed: re.Pattern[str]  # money to pay out in all (发放…贷款): a floor on it is a target
+    budgeted: re.Pattern[str]  # money the budget sets aside (安排…兑现资金不低于…): a fund
     reached: frozenset[str]  # 满 (满2年, 年满18周岁): a length or age reached
     sought: re.Pattern[str]  # money to obtain from above (争取上级补助资金): a target, whatever it is for
     frame_close: re.Pattern[str]  # the 的(企业)， that ends a 对… frame of who qualifies
@@ -152,6 +155,8 @@ def _g() -> _G:
         threshold_subjects=re.compile(g["threshold_subjects"]),
         threshold_nouns=re.compile(g["threshold_nouns"]),
         band_nouns=re.compile(g["band_nouns"]),
+        level_rate=re.compile(g["level_rate"]),
+        applies_rate=(re.compile(g["applies_rate"][0]), re.compile(g["applies_rate"][1])),
         share_condition=re.compile(g["share_condition"]),
         condition_clause=re.compile(g["condition_clause"]),
         condition_frame=re.compile(g["condition_frame"]),
@@ -176,6 +181,7 @@ def _g() -> _G:
         norm_bound=re.compile(g["norm_bound"]),
         attributive_past=re.compile(g["attributive_past"]),
         disbursed=re.compile(g["disbursed"]),
+        budgeted=re.compile(g["budgeted"]),
         sought=re.compile(g["sought"]),
         reached=frozenset(g["reached"]),
         frame_close=re.compile(g["frame_close"].replace("NOUNS", g["threshold_nouns"])),
@@ -536,11 +542,12 @@ def _share_lists(text: str, hits: list[_Hit]) -> None:
 
 
 def _after_list(text: str, hits: list[_Hit], k: int, hi: int) -> int:
-    """Where the text continues after the list that hit k belongs to."""
+    """Where the text continues after the list that hit k belongs to: a list of one unit
+    (亿元以上项目60个以上、10亿元以上项目8个: the 项目 after 10亿元 is not what 60个 counts)."""
     end = hits[k].b
     p = hits[k]
     for h in hits[k + 1 :]:
-        if text[end : h.a].strip() == "" or _listed(text, p, h):
+        if text[end : h.a].strip() == "" or _listed(text, p, h) and (p.unit == h.unit or p.unit[:1] == h.unit[:1] == "个"):
             end, p = h.b, h
         else:
             break
@@ -609,6 +616,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "threshold"  # 对招用离校2年内…、与其签订1年以上劳动合同…的企业，按每人1500元给予补助
     if h.unit == "元" and g.sought.search(text, ca, h.a):
         return "target"  # 争取上级补助资金不低于8亿元: funds to win, not a grant the plan gives
+    if h.unit == "元" and g.budgeted.search(text, ca, h.a):
+        return "incentive"  # 县财政每年统筹安排惠企政策兑现资金不低于3000万元: a fund set aside
     if cmp_ in (">=", ">") and g.disbursed.search(text, ca, h.a):
         return "target"  # 全年发放创业担保贷款不少于1.5亿元: a volume to pay out
     if cmp_ in (">=", ">", "<=", "<") and g.counted_kind.match(after):
@@ -624,6 +633,10 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "limit"  # 补贴审核时限由30日压减至15日: a time limit on the grant's procedure
     if h.unit in g.time_units and h.unit != "年" and g.time_act_after.match(text, after_pos):
         return "limit"  # 奖补资金在审核通过后15个工作日内拨付到位: the payout's time limit
+    if h.unit == "%" and g.applies_rate[0].search(text, ca, h.na) and g.applies_rate[1].match(text, h.b):
+        return "threshold"  # 适用3%征收率的应税销售收入: what the relief applies to
+    if h.unit == "%" and cmp_ in (">=", ">", "=") and g.level_rate.search(text, ca, h.na):
+        return "target"  # 税费优惠政策推送覆盖率达到100%: a rate of doing, whatever the clause grants
     # a grant word anywhere in the clause but the figure itself (comparator words included:
     # 按不低于…最低价标准的70%)
     if g.incentive.search(text, ca, h.na) or g.incentive.search(text, h.b, cb) \

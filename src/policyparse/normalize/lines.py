@@ -186,12 +186,15 @@ def repair_lines(mt: MappedText) -> MappedText:
     lines = _content_lines(text)
     ed = Editor(mt)
     folded = [fold_width(text[s:e]) for s, e, _ in lines]
+    label = _layout()["label"]
     for i, (s, e, brk) in enumerate(lines):
         ed.keep(s, e)
         if i + 1 == len(lines):
             break
         after_heading = i > 0 and is_attachment_heading(folded[i - 1])
-        if after_heading or keeps_break(folded[i], folded[i + 1]) \
+        # a label line (完成时限：2025年11月底前) and a blank line after it: the item ends there
+        label_ends = label.match(folded[i]) is not None and text.count("\n", e, lines[i + 1][0]) >= 2
+        if after_heading or label_ends or keeps_break(folded[i], folded[i + 1]) \
                 or (i + 2 < len(lines) and _signs(folded[i + 1], folded[i + 2])):
             if brk < len(text) and text[brk] == "\n":
                 ed.keep(brk, brk + 1)

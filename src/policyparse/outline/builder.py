@@ -235,7 +235,10 @@ class _Builder:
             self.feed_item(seg, line)
 
     def _next(self, tok: NumberToken) -> bool:
-        """``tok`` follows the last item of its kind in the document (or is its first)."""
+        """``tok`` follows the last item of its kind in the document (or is its first); a
+        decimal number (3.2 → 302) follows 3.1, or opens a heading's items at N.1."""
+        if tok.value is not None and tok.value > 100 and tok.kind == "decimal":
+            return tok.value % 100 == 1 or tok.value == self.last.get(tok.kind, 0) + 1
         return tok.value == self.last.get(tok.kind, 0) + 1
 
     def feed_text(self, seg: Segment, line: str) -> None:
