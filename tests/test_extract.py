@@ -224,6 +224,21 @@ def test_a_year_before_the_issue_year_in_the_goals_is_their_base_not_the_plan_ye
     assert d.measures[0].deadlines[0].date == "2024-06-30"
 
 
+def test_a_sentence_after_a_headings_last_item_attributes_the_items_above_it():
+    text = ("某区优化营商环境工作方案\n一、重点任务\n（一）优化政务服务\n1.推进一网通办。6月底前实现事项全程网办。\n"
+            "2.推进一窗受理。年底前综合窗口覆盖率达到100%。\n以上任务由区行政审批局牵头，区数据局配合。\n"
+            "（二）优化市场环境\n3.推进公平竞争审查。开展存量政策清理。（责任单位：区市场监管局）\n"
+            "4.规范涉企收费。开展专项检查2次以上。\n上述工作均由区发改局负责。\n二、保障措施\n（一）加强组织领导。成立领导小组。\n")
+    r = policyparse.parse_text(text)
+    got = [(m.number, [(u.name, u.role) for u in m.units]) for m in r.documents[0].measures]
+    both = [("区行政审批局", "lead"), ("区数据局", "cooperating")]
+    assert got == [("1", both), ("2", both), ("3", [("区市场监管局", "responsible")]),  # its own units stay
+                   ("4", [("区发改局", "responsible")]), ("（一）", [])]  # another heading's items take none
+    for m in r.documents[0].measures:
+        for u in m.units:  # item 1's units point at the sentence that names them
+            assert r.source_text[u.span[0] : u.span[1]] == u.name
+
+
 def test_quantity_deadline_of_the_same_clause():
     m = measures("quzhou")[6]
     q = next(x for x in m.quantities if x.value == 20)

@@ -183,6 +183,15 @@ def test_units(ex):
     assert [[w.printed(*u.span), u.role, u.generic] for u in found] == ex["units"]
 
 
+@pytest.mark.parametrize("ex", [e for e in _examples("units") if "section_ref" in e], ids=lambda e: e["section_ref"])
+def test_section_refs(ex):
+    """A sentence naming the items above it (以上任务由…) that attributes them."""
+    import re
+
+    w = normalize(ex["section_ref"])
+    assert bool(re.compile(grammar.load("units")["section_ref"]).search(w.text)) is ex.get("expect", True)
+
+
 @pytest.mark.parametrize("ex", [e for e in _examples("units") if "task_ref" in e], ids=lambda e: e["task_ref"][:30])
 def test_task_refs(ex):
     """A task-number reference opening a clause with its own attribution: the numbers it

@@ -60,6 +60,31 @@ def share_list_units(text: str, items: list[tuple[tuple[str, ...], tuple[int, in
         run = []
 
 
+def share_section_units(text: str, items: list[tuple[tuple[str, ...], tuple[int, int]]],
+                        fields: list[Fields]) -> None:
+    """A sentence after a heading's last item that attributes the items above it (以上任务由A
+    牵头，B配合。— ``section_ref`` in grammars/units.yaml) gives the units it names to the
+    items of that heading before it that name none of their own."""
+    import re
+
+    from .. import grammar
+
+    ref = re.compile(grammar.load("units")["section_ref"])
+    for k, (path, (a, b)) in enumerate(items):
+        m = ref.search(text, a, b)
+        if m is None or not path:
+            continue
+        stop = next((i for i in range(m.end(), b) if text[i] in "。\n"), b)
+        said = [u for u in fields[k].units if m.start() <= u.span[0] < stop]
+        if not said:
+            continue
+        j = k - 1
+        while j >= 0 and items[j][0] == path:
+            if not fields[j].units:
+                fields[j].units = list(said)
+            j -= 1
+
+
 def task_references(text: str, span: tuple[int, int], ctx: Context) -> list[RawTaskRef]:
     """The task-number references of a responsibility list in the measure whose text is
     ``text[a:b]`` (第1—3项由A牵头，B配合；), each with its clause's units."""
