@@ -271,3 +271,21 @@ def test_batch_skips_office_lock_files(tmp_path):
     (tmp_path / "notice.docx").write_bytes(render_docx(["某县实施方案", "一、总体要求"]))
     (tmp_path / "~$notice.docx").write_bytes(b"\x05user" + bytes(157))
     assert [p.rsplit("/", 1)[-1] for p in discover([str(tmp_path)])] == ["notice.docx"]
+
+
+def test_an_attached_division_table_gives_the_body_measures_their_units():
+    # p44's h4: the body's measures (（一）… under 二、三、四、) name no units; the 附件
+    # 重点任务责任分工表 restates them row by row, its rows starting over at （一） under each
+    # category row — one attachment, no document per category, and its rows are the body's
+    parsed = parse_source(read_bytes((ROOT / "tests/data/probes/p44/in/h4_hongzhou.docx").read_bytes()))
+    body, table = parsed.documents
+    assert table.title == "泓州市构建以信用为基础的新型监管机制重点任务责任分工表" and table.measures == []
+    m = next(x for x in body.measures if x.title == "推行包容审慎监管")
+    assert [(u.name, u.role) for u in m.units] == [
+        ("市司法局", "lead"), ("市市场监管局", "cooperating"), ("市生态环境局", "cooperating"), ("市城市管理局", "cooperating")]
+    first = body.measures[0]
+    assert first.title == "扩大信用信息归集范围" and [d.date for d in first.deadlines] == ["2024-06-30"]
+    for x in body.measures:
+        for u in x.units:
+            assert parsed.source_text[u.span[0] : u.span[1]] == u.name
+    assert sum(1 for x in body.measures if x.units) == 10  # nine from the table, 加强组织领导 its own

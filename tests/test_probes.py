@@ -22,7 +22,10 @@ in a paged PDF, the digital economy in a Word task table with a 主要内容 col
 portal page of <br> lines, health work points with CRLF, grain in a traditional-script repost;
 twenty-third session) and p43 the business environment in five more shapes (Word heading styles, a
 若干措施 PDF, decimal outline numbers 1.1 / 3.2, items with 牵头单位 / 配合单位 / 完成时限 lines, a GBK
-portal page laid out in nested tables with a policy table; twenty-third session).  Their first
+portal page laid out in nested tables with a policy table; twenty-third session) and p44 (a heading's
+items attributed by 以上任务由…, a TRS portal page, text copied out of a PDF with hard wraps and page
+marks, a Word notice whose 附件 分工表 gives the body's measures their units, 牵头领导 people;
+twenty-third session).  Their first
 parses found the gaps fixed in those sessions (docs/decisions.md, *probe 21* … *probe 29*); the few expectations still not
 met are documented decisions (M月前 is the end of month M−1, regions in simplified script, a
 专栏 of prose is a measure of its own, ① / （1） sub-items after 重点抓好以下工作： are measures,
@@ -57,6 +60,7 @@ CASES = {
     "p37": None,
     "p42": None,
     "p43": None,
+    "p44": None,
 }
 
 # categories held to a lower floor, and why: p25's annotator read the ①②③ / （1）（2）（3）

@@ -13,7 +13,7 @@ from .normalize import Working, normalize
 from .normalize.enclosed import as_printed
 from .normalize.script import working_text
 from .outline import OutlineDocument, OutlineSection, outline
-from .extract.task_refs import ListedUnits, assign_task_units
+from .extract.task_refs import ListedUnits, assign_task_units, merge_division_tables
 from .extract.topics import tag_topics
 from .ground import to_deadline, to_quantity, to_unit
 from .read import DEFAULT_MAX_BYTES, SourceDoc, read_path, text_source
@@ -53,7 +53,8 @@ def parse_text(text: str, *, path: str | None = None, include_text: bool = True)
 
 def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
     w = normalize(src.text)
-    ods = outline(w, [w.from_source(*t.span) for t in src.tables if t.kind == "indicator"])
+    ods = outline(w, [w.from_source(*t.span) for t in src.tables if t.kind == "indicator"],
+                  [w.from_source(*t.span) for t in src.tables if t.kind == "task" and t.header_row is not None])
     links = extract.page_links(w, ods)
     docs = []
     warnings = list(src.warnings)
@@ -76,6 +77,8 @@ def parse_source(src: SourceDoc, *, include_text: bool = True) -> ParseResult:
     if any(listed):  # 第1—3项由A牵头…: the list's units go to the measures it names
         for doc, refs in zip(docs, listed):
             assign_task_units(doc.measures, refs)
+    if len(docs) > 1:  # 附件 重点任务责任分工表 restating the body's measures: their units
+        merge_division_tables(docs)
     return ParseResult(
         source=Source(path=src.path, format=src.format, encoding=src.encoding, sha256=src.sha256,
                       warnings=warnings),

@@ -204,3 +204,41 @@ def assign_task_units(measures: list[Any], listed: list[ListedUnits]) -> None:
                 if (u.name, u.role) not in have:
                     have.add((u.name, u.role))
                     t.units.append(u.model_copy())
+
+
+def merge_division_tables(docs: list[Any]) -> None:
+    """An attachment that restates, row by row, the measures of the notice before it — a
+    重点任务责任分工表 whose 重点任务 cells are the body's measure titles — says who leads and
+    helps with each of them and by when: each body measure that names no units (no
+    deadlines) of its own takes the row's, and the rows are no measures of their own (they
+    are those measures).  Only when every measure of the attachment restates exactly one
+    measure of an earlier document, by its title; its outline is kept."""
+    from ..normalize.script import working_text
+
+    def key(title: str) -> str:
+        return re.sub(r"[\s。.；;：:]+", "", working_text(title or ""))
+
+    for k in range(1, len(docs)):
+        rows = docs[k].measures
+        if len(rows) < 2:
+            continue
+        earlier: dict[str, list[Any]] = {}
+        for d in docs[:k]:
+            for m in d.measures:
+                earlier.setdefault(key(m.title), []).append(m)
+        matched = [earlier.get(key(r.title), []) for r in rows]
+        if any(len(ms) != 1 for ms in matched) or len({id(ms[0]) for ms in matched}) != len(rows):
+            continue
+        for r, (m,) in zip(rows, matched):
+            if not m.units:
+                m.units = [u.model_copy() for u in r.units]
+            if not m.deadlines:
+                m.deadlines = [d.model_copy() for d in r.deadlines]
+        docs[k].measures = []
+        _drop_measure_ids(docs[k].outline)
+
+
+def _drop_measure_ids(sections: list[Any]) -> None:
+    for s in sections:
+        s.measures = []
+        _drop_measure_ids(s.children)

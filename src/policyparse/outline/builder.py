@@ -155,6 +155,7 @@ class _Builder:
         # a covering notice's list of its attachments, before any item (附件：1.…方案 | 2.…清单):
         # the kind and number of its last line, which the next line of the list continues
         self.cover_list: tuple[str, int] | None = None
+        self.in_table = False  # the line being fed is a row of a task table
         self.expect_title = False
         self.boxes: dict[int, dict[str, int]] = {}  # open box's depth → next number of each list it interrupted
         self.last: dict[str, int] = {}  # the last number of each kind in the document
@@ -334,7 +335,7 @@ class _Builder:
             self.feed_text(seg, self.text[tok.end : seg.end])
             return
         tok = self._placeholder_level(tok, seg)
-        if self.restarts(tok):
+        if not self.in_table and self.restarts(tok):
             self.new_document(pull_back=True)
         self.expect_title = False
         d = self.doc
@@ -416,11 +417,15 @@ class _Builder:
         return {n.kind: n.token.value + 1 for n in self.stack if n.token.value is not None}
 
 
-def build(text: str, plain: list[tuple[int, int]] = ()) -> list[RawDocument]:
+def build(text: str, plain: list[tuple[int, int]] = (), tables: list[tuple[int, int]] = ()) -> list[RawDocument]:
+    """``plain``: spans whose lines are no item's text (an indicator table's rows);
+    ``tables``: the spans of task tables, whose numbered rows never start a new document
+    (a table whose rows start over at （一） under each of its category rows)."""
     b = _Builder(text)
     for seg in split_lines(text):
         if any(a <= seg.start < z for a, z in plain):
             continue  # a row of an indicator table: read from the table, no item's text
+        b.in_table = any(a <= seg.start < z for a, z in tables)
         pieces = [seg] if seg.toc else split_glued(text, seg, b.expected())
         if len(pieces) == 1:
             b.feed(seg)
