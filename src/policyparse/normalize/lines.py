@@ -193,7 +193,8 @@ def repair_lines(mt: MappedText) -> MappedText:
             break
         after_heading = i > 0 and is_attachment_heading(folded[i - 1])
         # a label line (完成时限：2025年11月底前) and a blank line after it: the item ends there
-        label_ends = label.match(folded[i]) is not None and text.count("\n", e, lines[i + 1][0]) >= 2
+        gap = text[e : lines[i + 1][0]]  # (a page mark between is no blank line)
+        label_ends = label.match(folded[i]) is not None and gap.count("\n") >= 2 and not gap.strip()
         if after_heading or label_ends or keeps_break(folded[i], folded[i + 1]) \
                 or (i + 2 < len(lines) and _signs(folded[i + 1], folded[i + 2])):
             if brk < len(text) and text[brk] == "\n":
