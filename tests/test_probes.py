@@ -25,7 +25,9 @@ twenty-third session) and p43 the business environment in five more shapes (Word
 portal page laid out in nested tables with a policy table; twenty-third session) and p44 (a heading's
 items attributed by 以上任务由…, a TRS portal page, text copied out of a PDF with hard wraps and page
 marks, a Word notice whose 附件 分工表 gives the body's measures their units, 牵头领导 people;
-twenty-third session).  Their first
+twenty-third session) and p45 three long plans in the shape of the four sample plans (a district's
+市场主体倍增, a city's plan issued in December, a county's content-farm repost with pinyin and glued
+items; twenty-third session).  Their first
 parses found the gaps fixed in those sessions (docs/decisions.md, *probe 21* … *probe 29*); the few expectations still not
 met are documented decisions (M月前 is the end of month M−1, regions in simplified script, a
 专栏 of prose is a measure of its own, ① / （1） sub-items after 重点抓好以下工作： are measures,
@@ -61,6 +63,7 @@ CASES = {
     "p42": None,
     "p43": None,
     "p44": None,
+    "p45": None,
 }
 
 # categories held to a lower floor, and why: p25's annotator read the ①②③ / （1）（2）（3）

@@ -230,6 +230,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
         else:
             res = resolve(rule, m, (rule.sentence_year and _sentence_year(text, a, start)) or plan_year)
         if res is None:
+            if rule.future_only and _num(m.groupdict().get("year")) is not None and plan_year is not None:
+                taken.append((a, b))  # a date before the plan year is a fact: no other rule reads it
             continue
         taken.append((a, b))
         out.append(RawDeadline((a, b), res[0], res[1]))

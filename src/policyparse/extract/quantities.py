@@ -35,6 +35,7 @@ class _G:
     threshold_subjects: re.Pattern[str]
     threshold_nouns: re.Pattern[str]
     band_nouns: re.Pattern[str]  # 56人以上大班额, 46—55人班额: the band says which are meant
+    counts_noun: dict[str, re.Pattern[str]]  # 200家以上企业: 家 counts 企业, a level to reach
     level_rate: re.Pattern[str]  # 覆盖率达到100%: a rate of doing, a level to reach
     applies_rate: tuple[re.Pattern[str], re.Pattern[str]]  # 适用3%征收率的…: what a relief is for
     share_condition: re.Pattern[str]  # what makes a share of a population a condition (率, 对)
@@ -155,6 +156,7 @@ def _g() -> _G:
         threshold_subjects=re.compile(g["threshold_subjects"]),
         threshold_nouns=re.compile(g["threshold_nouns"]),
         band_nouns=re.compile(g["band_nouns"]),
+        counts_noun={u: re.compile(p) for u, p in g["counts_noun"].items()},
         level_rate=re.compile(g["level_rate"]),
         applies_rate=(re.compile(g["applies_rate"][0]), re.compile(g["applies_rate"][1])),
         share_condition=re.compile(g["share_condition"]),
@@ -599,7 +601,8 @@ def _kind(text: str, hits: list[_Hit], k: int, lo: int, hi: int, cmp_: str) -> s
         return "incentive"  # 设立规模三千万元的中小企业应急转贷资金: the fund's size, not who qualifies
     if de and (subject or (g.threshold_nouns.search(after[1:9]) and not share)):
         return "threshold"
-    if h.suffix and h.suffix != "左右" and (g.threshold_nouns.match(after) and not share
+    counted = h.unit in g.counts_noun and g.counts_noun[h.unit].match(after)  # 200家以上企业: how many
+    if h.suffix and h.suffix != "左右" and (g.threshold_nouns.match(after) and not share and not counted
                                            or h.unit == "元" and g.money_bound_nouns.match(after)):
         return "threshold"  # 160千瓦及以下小微企业, 单笔50万元以下贷款
     if cmp_ in (">=", ">", "<=", "<", "range") and g.band_nouns.match(after):
