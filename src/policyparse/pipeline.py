@@ -148,8 +148,9 @@ def _document(w: Working, od: OutlineDocument, index: int, src: SourceDoc, links
     listed: list[ListedUnits] = []
     ids: dict[int, str] = {}
     all_fields = [extract.measure_fields(w.text, m.text, ctx, m.conditions) for m in od.measures]
-    extract.share_list_units(w.text, [(tuple(m.path), m.text) for m in od.measures], all_fields)
-    extract.share_section_units(w.text, [(tuple(m.path), m.text) for m in od.measures], all_fields)
+    items = [(tuple(m.path), m.text) for m in od.measures]  # (heading path, text span) of each
+    extract.share_list_units(w.text, items, all_fields)
+    extract.share_section_units(w.text, items, all_fields)
     for k, (m, fields) in enumerate(zip(od.measures, all_fields), 1):
         mid = f"d{index}-m{k}"
         ids[id(m)] = mid

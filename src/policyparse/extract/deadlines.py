@@ -74,13 +74,20 @@ def _holiday_eve(name: str, year: int | None, plan_year: int | None) -> tuple[st
     return eve.isoformat(), inferred
 
 
+def _past(rule: _Rule, m: re.Match[str], plan_year: int | None) -> bool:
+    """A future-only expression (截至2020年底, 2021年底，…) naming a year before the plan year:
+    a fact, no deadline."""
+    year = _num(m.groupdict().get("year"))
+    return rule.future_only and year is not None and plan_year is not None and year < plan_year
+
+
 def resolve(rule: _Rule, m: re.Match[str], plan_year: int | None) -> tuple[str, bool] | None:
     """The ISO end date of a matched expression and whether its year was inferred."""
     gd = m.groupdict()
     year = _num(gd.get("year"))
     inferred = False
     p = rule.period
-    if rule.future_only and year is not None and plan_year is not None and year < plan_year:
+    if _past(rule, m, plan_year):
         return None
     if rule.needs_plan_year and plan_year is None:
         return None
@@ -226,12 +233,14 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None,
             continue
         if rule.following_year:  # 明年: the year after the issue's, else after the plan year
             base = (ctx.issue_year if ctx else None) or plan_year
-            res = resolve(rule, m, base + 1 if base else None)
+            year = base + 1 if base else None
         else:
-            res = resolve(rule, m, (rule.sentence_year and _sentence_year(text, a, start)) or plan_year)
+            year = (rule.sentence_year and _sentence_year(text, a, start)) or plan_year
+        if _past(rule, m, year):
+            taken.append((a, b))  # a date before the plan year is a fact: no other rule reads it
+            continue
+        res = resolve(rule, m, year)
         if res is None:
-            if rule.future_only and _num(m.groupdict().get("year")) is not None and plan_year is not None:
-                taken.append((a, b))  # a date before the plan year is a fact: no other rule reads it
             continue
         taken.append((a, b))
         out.append(RawDeadline((a, b), res[0], res[1]))

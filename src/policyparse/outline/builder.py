@@ -238,7 +238,7 @@ class _Builder:
     def _next(self, tok: NumberToken) -> bool:
         """``tok`` follows the last item of its kind in the document (or is its first); a
         decimal number (3.2 → 302) follows 3.1, or opens a heading's items at N.1."""
-        if tok.value is not None and tok.value > 100 and tok.kind == "decimal":
+        if tok.kind == "decimal" and tok.value is not None:
             return tok.value % 100 == 1 or tok.value == self.last.get(tok.kind, 0) + 1
         return tok.value == self.last.get(tok.kind, 0) + 1
 

@@ -48,15 +48,23 @@ def text_source(text: str, encoding: str | None, digest: str, path: str | None =
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, WPS .wps, Excel .xls
 
 
-def _zip_is_docx(data: bytes) -> bool:
+def _zip_names(data: bytes) -> set[str] | None:
+    """The names of a zip archive's parts (None: a damaged archive)."""
     import io
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "word/document.xml" in z.namelist()
+            return set(z.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def _zip_is_docx(data: bytes) -> bool:
+    names = _zip_names(data)
+    if names is None:
         return b"word/" in data[:65536]  # a damaged archive: its local headers name the parts
+    return "word/document.xml" in names
 
 
 # zip-based formats other than .docx, told by a part every one of them holds (OFD: GB/T 33190,
@@ -70,14 +78,7 @@ _ZIP_KINDS = (
 
 def _zip_error(data: bytes) -> str:
     """What a zip archive that is no .docx is, for its one-line error."""
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        names = set()
+    names = _zip_names(data) or set()
     for part, what in _ZIP_KINDS:
         if part in names:
             return what
